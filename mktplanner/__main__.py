@@ -1,0 +1,3 @@
+from mktplanner.cli import main
+
+raise SystemExit(main())
