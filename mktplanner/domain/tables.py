@@ -321,7 +321,7 @@ class CheckScore(SQLModel, table=True):
 
     __tablename__ = "check_score"
     id: Optional[int] = Field(default=None, primary_key=True)
-    at: dt.datetime
+    at: str  # ISO 8601 timestamp, local time
     passed: int
     total: int
 

@@ -1,0 +1,325 @@
+"""Edits: small objects that apply a change to a plan and know how to take it back.
+
+One edit = one transaction = one undo step. Three generic edits cover every table
+(insert, update, delete; a delete also remembers the rows that cascade with it and the
+references that were set to NULL, so an undo brings everything back with the same ids);
+``Composite`` bundles several into one step ("make a goal from a TOWS option").
+The UI wraps an edit in a QUndoCommand; tests and the CLI call ``run`` / ``undo`` directly.
+
+Every insert and update is validated by ``domain.rules.validation`` on the whole resulting
+row before anything is written: invalid values raise ``DomainError`` and the file is unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel
+
+from mktplanner.domain.errors import DomainError, Problem
+from mktplanner.domain.tables import TABLE_BY_NAME
+from mktplanner.store.planfile import PlanFile
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Change:
+    """What an edit touched: table name -> ids (rows' primary keys; tuples for link tables)."""
+
+    rows: dict[str, set[Any]] = field(default_factory=dict)
+
+    def add(self, table: str, key: Any) -> None:
+        self.rows.setdefault(table, set()).add(key)
+
+    def merge(self, other: Change) -> Change:
+        for t, ids in other.rows.items():
+            self.rows.setdefault(t, set()).update(ids)
+        return self
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(self.rows)
+
+
+def table_of(model: type[SQLModel] | str) -> Table:
+    cls = TABLE_BY_NAME[model] if isinstance(model, str) else model
+    return cls.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def _key(table: Table, row: Mapping[str, Any]) -> Any:
+    pk = [c.name for c in table.primary_key.columns]
+    return row[pk[0]] if len(pk) == 1 else tuple(row[c] for c in pk)
+
+
+def _where(table: Table, key: Any) -> Any:
+    cols = list(table.primary_key.columns)
+    if len(cols) == 1:
+        return cols[0] == key
+    from sqlalchemy import and_
+
+    return and_(*(c == k for c, k in zip(cols, key, strict=True)))
+
+
+def _full_row(model: type[SQLModel], values: Mapping[str, Any]) -> Row:
+    """The row as it will be stored: the model's defaults filled in, unknown keys refused."""
+    table = table_of(model)
+    names = {c.name for c in table.columns}
+    unknown = set(values) - names
+    if unknown:
+        raise DomainError([Problem(sorted(unknown)[0], "unknown_field")])
+    obj = model(**values)
+    return {c.name: getattr(obj, c.name) for c in table.columns}
+
+
+def validate_row(table_name: str, row: Row) -> None:
+    from mktplanner.domain.rules.validation import validate
+
+    for k, v in row.items():
+        if isinstance(v, float) and not math.isfinite(v):
+            raise DomainError([Problem(k, "not_a_number")])
+    problems = validate(table_name, row)
+    if problems:
+        raise DomainError(problems)
+
+
+class Edit(ABC):
+    """A reversible change. ``label`` is a code ("add_swot_item") that the UI translates."""
+
+    label: str = "edit"
+
+    @abstractmethod
+    def apply(self, s: Session) -> Change: ...
+
+    @abstractmethod
+    def revert(self, s: Session) -> Change: ...
+
+
+class InsertRow(Edit):
+    """Insert one row; undo deletes it; redo brings it back under the same id."""
+
+    def __init__(self, model: type[SQLModel], values: Mapping[str, Any], label: str = ""):
+        self.model = model
+        self.table = table_of(model)
+        self.row = _full_row(model, values)
+        self.label = label or f"add_{self.table.name}"
+
+    @property
+    def key(self) -> Any:
+        return _key(self.table, self.row)
+
+    def apply(self, s: Session) -> Change:
+        validate_row(self.table.name, self.row)
+        values = {k: v for k, v in self.row.items() if not (v is None and k in self._auto())}
+        result = s.execute(insert(self.table).values(**values))
+        if len(self._auto()) == 1 and self.row.get(next(iter(self._auto()))) is None:
+            self.row[next(iter(self._auto()))] = result.inserted_primary_key[0]
+        ch = Change()
+        ch.add(self.table.name, self.key)
+        return ch
+
+    def _auto(self) -> set[str]:
+        pk = [c.name for c in self.table.primary_key.columns]
+        return {pk[0]} if len(pk) == 1 and pk[0] == "id" else set()
+
+    def revert(self, s: Session) -> Change:
+        s.execute(delete(self.table).where(_where(self.table, self.key)))
+        ch = Change()
+        ch.add(self.table.name, self.key)
+        return ch
+
+
+class UpdateRow(Edit):
+    """Change some columns of one row; undo restores the previous values."""
+
+    def __init__(
+        self, model: type[SQLModel], key: Any, changes: Mapping[str, Any], label: str = ""
+    ):
+        self.model = model
+        self.table = table_of(model)
+        self.key = key
+        self.changes = dict(changes)
+        names = {c.name for c in self.table.columns}
+        for k in self.changes:
+            if k not in names:
+                raise DomainError([Problem(k, "unknown_field")])
+        self.before: Row | None = None
+        self.label = label or f"edit_{self.table.name}"
+
+    def apply(self, s: Session) -> Change:
+        current = (
+            s.execute(select(self.table).where(_where(self.table, self.key))).mappings().first()
+        )
+        if current is None:
+            raise DomainError(
+                [Problem("id", "not_found", {"table": self.table.name, "id": self.key})]
+            )
+        merged = dict(current)
+        merged.update(self.changes)
+        # Normalise through the model so that types match what an insert would store.
+        merged = _full_row(self.model, merged)
+        validate_row(self.table.name, merged)
+        self.before = {k: current[k] for k in self.changes}
+        s.execute(
+            update(self.table)
+            .where(_where(self.table, self.key))
+            .values(**{k: merged[k] for k in self.changes})
+        )
+        ch = Change()
+        ch.add(self.table.name, self.key)
+        return ch
+
+    def revert(self, s: Session) -> Change:
+        assert self.before is not None, "revert before apply"
+        s.execute(update(self.table).where(_where(self.table, self.key)).values(**self.before))
+        ch = Change()
+        ch.add(self.table.name, self.key)
+        return ch
+
+
+def _dependents(table: Table) -> list[tuple[Table, str, str]]:
+    """(child table, child column, ondelete) for every foreign key that points at ``table``."""
+    found = []
+    for other in SQLModel.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table is table:
+                found.append((other, fk.parent.name, (fk.ondelete or "NO ACTION").upper()))
+    return found
+
+
+class DeleteRow(Edit):
+    """Delete one row and what cascades with it; undo restores all of it with the same ids
+    and puts back the references that SQLite set to NULL."""
+
+    def __init__(self, model: type[SQLModel], key: Any, label: str = ""):
+        self.model = model
+        self.table = table_of(model)
+        self.key = key
+        self.snapshot: list[tuple[Table, Row]] = []  # parents before children
+        self.nulled: list[tuple[Table, Any, str, Any]] = []  # (table, key, column, old value)
+        self.label = label or f"delete_{self.table.name}"
+
+    def _collect(self, s: Session, table: Table, key: Any) -> None:
+        row = s.execute(select(table).where(_where(table, key))).mappings().first()
+        if row is None:
+            return
+        self.snapshot.append((table, dict(row)))
+        if len(list(table.primary_key.columns)) != 1:
+            return
+        for child, col, rule in _dependents(table):
+            rows = s.execute(select(child).where(child.c[col] == key)).mappings().all()
+            for r in rows:
+                if rule == "CASCADE":
+                    if child is table and _key(child, r) == key:
+                        continue
+                    self._collect(s, child, _key(child, r))
+                elif rule == "SET NULL":
+                    self.nulled.append((child, _key(child, r), col, key))
+
+    def apply(self, s: Session) -> Change:
+        self.snapshot, self.nulled = [], []
+        self._collect(s, self.table, self.key)
+        if not self.snapshot:
+            raise DomainError(
+                [Problem("id", "not_found", {"table": self.table.name, "id": self.key})]
+            )
+        s.execute(delete(self.table).where(_where(self.table, self.key)))
+        return self._change()
+
+    def revert(self, s: Session) -> Change:
+        for table, row in self.snapshot:
+            s.execute(insert(table).values(**row))
+        for table, key, col, value in self.nulled:
+            s.execute(update(table).where(_where(table, key)).values(**{col: value}))
+        return self._change()
+
+    def _change(self) -> Change:
+        ch = Change()
+        for table, row in self.snapshot:
+            ch.add(table.name, _key(table, row))
+        for table, key, _col, _v in self.nulled:
+            ch.add(table.name, key)
+        return ch
+
+
+class Composite(Edit):
+    """Several edits as one undo step, applied in order and reverted in reverse order."""
+
+    def __init__(self, label: str, edits: Iterable[Edit]):
+        self.label = label
+        self.edits = list(edits)
+
+    def apply(self, s: Session) -> Change:
+        ch = Change()
+        for e in self.edits:
+            ch.merge(e.apply(s))
+            s.flush()
+        return ch
+
+    def revert(self, s: Session) -> Change:
+        ch = Change()
+        for e in reversed(self.edits):
+            ch.merge(e.revert(s))
+            s.flush()
+        return ch
+
+
+class Deferred(Edit):
+    """An edit whose parts depend on ids made by earlier parts (e.g. insert a goal, then link
+    it): ``build(session, change_so_far)`` returns the inner edit on first apply; redo reuses it."""
+
+    def __init__(self, label: str, first: Edit, build: Any):
+        self.label = label
+        self.first = first
+        self.build = build
+        self.second: Edit | None = None
+
+    def apply(self, s: Session) -> Change:
+        ch = self.first.apply(s)
+        s.flush()
+        if self.second is None:
+            self.second = self.build(self.first)
+        return ch.merge(self.second.apply(s))
+
+    def revert(self, s: Session) -> Change:
+        assert self.second is not None
+        ch = self.second.revert(s)
+        s.flush()
+        return ch.merge(self.first.revert(s))
+
+
+def _integrity(exc: IntegrityError) -> DomainError:
+    text = str(exc.orig).lower()
+    if "foreign key" in text:
+        return DomainError([Problem("", "unknown_reference")])
+    if "unique" in text:
+        col = text.rsplit(".", 1)[-1] if "." in text else ""
+        return DomainError([Problem(col, "duplicate")])
+    if "not null" in text:
+        col = text.rsplit(".", 1)[-1] if "." in text else ""
+        return DomainError([Problem(col, "required")])
+    return DomainError([Problem("", "constraint", {"detail": text})])
+
+
+def run(plan: PlanFile, edit: Edit) -> Change:
+    """Apply ``edit`` in one transaction. On any error nothing is written."""
+    try:
+        with plan.transaction() as s:
+            return edit.apply(s)
+    except IntegrityError as exc:
+        raise _integrity(exc) from exc
+
+
+def undo(plan: PlanFile, edit: Edit) -> Change:
+    """Revert ``edit`` in one transaction."""
+    try:
+        with plan.transaction() as s:
+            return edit.revert(s)
+    except IntegrityError as exc:
+        raise _integrity(exc) from exc

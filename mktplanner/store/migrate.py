@@ -1,0 +1,73 @@
+"""Schema migrations (Alembic, batch mode), applied in code with no alembic.ini.
+
+Follows the SQLite traps in DESIGN.md: a separate NullPool engine, ``foreign_keys=OFF`` set
+before ``BEGIN`` (a batch table rebuild would otherwise cascade-delete child rows), explicit
+BEGIN so that DDL is transactional too (a crash mid-migration leaves the old file intact),
+``PRAGMA foreign_key_check`` before commit, then dispose the engine.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.pool import NullPool
+
+from mktplanner.store.errors import PlanFileError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+@functools.cache
+def head_version() -> int:
+    """The newest migration's number (revision ids are zero-padded integers: "0001", "0002")."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return int(head)
+
+
+def migration_engine(path: Path) -> Any:
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: sqlite3.Connection, _rec: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (DDL included)
+        dbapi_conn.execute("PRAGMA foreign_keys=OFF")
+        dbapi_conn.execute("PRAGMA trusted_schema=OFF")
+        dbapi_conn.execute("PRAGMA synchronous=FULL")
+        dbapi_conn.execute("PRAGMA journal_mode=DELETE")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade(path: Path, revision: str = "head") -> None:
+    """Bring the file at ``path`` to ``revision`` in one transaction."""
+    cfg = _config()
+    engine = migration_engine(path)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if problems:
+                raise PlanFileError("damaged", path, detail=f"foreign key check: {problems[:3]}")
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+            conn.exec_driver_sql(f"PRAGMA user_version={int(current)}")
+    finally:
+        engine.dispose()
