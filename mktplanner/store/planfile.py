@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
@@ -248,13 +248,21 @@ class PlanFile:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One edit = one transaction: commits at the end, rolls back on any error."""
+        """One edit = one transaction: commits at the end, rolls back on any error.
+
+        A constraint violation (``IntegrityError``) is a problem of the values, not of the file:
+        it is re-raised as is for the service layer to turn into a ``DomainError``; other
+        database errors become a ``PlanFileError`` (disk full, read-only, damaged, I/O).
+        """
         if self.read_only:
             raise ReadOnlyPlan(self.path, self.lock_holder)
         s = Session(self.engine, expire_on_commit=False)
         try:
             yield s
             s.commit()
+        except IntegrityError:
+            s.rollback()
+            raise
         except DBAPIError as exc:
             s.rollback()
             raise translate_db_error(exc, self.path) from exc
