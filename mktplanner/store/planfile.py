@@ -89,6 +89,8 @@ def inspect(path: Path) -> FileFacts:
         con = sqlite3.connect(_ro_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise PlanFileError("damaged", path, detail=str(exc)) from exc
+    # A damaged page can hold any bytes, and quick_check quotes them: never fail on decoding.
+    con.text_factory = lambda b: b.decode("utf-8", "replace")
     try:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -104,7 +106,8 @@ def inspect(path: Path) -> FileFacts:
         if version >= 1 and not {"plan", "alembic_version"} <= names:
             raise PlanFileError("damaged", path, detail="missing tables")
         return FileFacts(app_id, version)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # UnicodeDecodeError: SQLite's own error message quotes a damaged schema's bytes.
         raise PlanFileError("damaged", path, detail=str(exc)) from exc
     finally:
         con.close()
