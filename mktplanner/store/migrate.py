@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,28 @@ def migration_engine(path: Path) -> Any:
     return engine
 
 
+def missing_schema(fetch: Callable[[str], list[Any]]) -> list[str]:
+    """What the newest schema has and the file lacks: "table" or "table.column" entries.
+
+    ``fetch(sql)`` runs a query on the file and returns its rows (sqlite3 or SQLAlchemy).
+    The expected schema is ``SQLModel.metadata`` (domain/tables.py), which a test keeps
+    equal to what the migrations create.
+    """
+    from sqlmodel import SQLModel
+
+    import mktplanner.domain.tables  # noqa: F401  (registers the tables)
+
+    present = {r[0] for r in fetch("SELECT name FROM sqlite_master WHERE type='table'")}
+    gaps: list[str] = []
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in present:
+            gaps.append(table.name)
+            continue
+        columns = {r[1] for r in fetch(f"PRAGMA table_info(\"{table.name}\")")}
+        gaps.extend(f"{table.name}.{c.name}" for c in table.columns if c.name not in columns)
+    return gaps
+
+
 def upgrade(path: Path, revision: str = "head") -> None:
     """Bring the file at ``path`` to ``revision`` in one transaction."""
     cfg = _config()
@@ -68,6 +91,11 @@ def upgrade(path: Path, revision: str = "head") -> None:
             if problems:
                 raise PlanFileError("damaged", path, detail=f"foreign key check: {problems[:3]}")
             current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+            if int(current) == head_version():
+                # A file that lost a table before the upgrade must not come out as a sound plan.
+                gaps = missing_schema(lambda sql: list(conn.exec_driver_sql(sql).fetchall()))
+                if gaps:
+                    raise PlanFileError("damaged", path, detail=f"missing: {', '.join(gaps[:5])}")
             conn.exec_driver_sql(f"PRAGMA user_version={int(current)}")
     finally:
         engine.dispose()

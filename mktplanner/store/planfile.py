@@ -105,6 +105,12 @@ def inspect(path: Path) -> FileFacts:
         names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version >= 1 and not {"plan", "alembic_version"} <= names:
             raise PlanFileError("damaged", path, detail="missing tables")
+        if version == supported:
+            from mktplanner.store.migrate import missing_schema
+
+            gaps = missing_schema(lambda sql: con.execute(sql).fetchall())
+            if gaps:
+                raise PlanFileError("damaged", path, detail=f"missing: {', '.join(gaps[:5])}")
         return FileFacts(app_id, version)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         # UnicodeDecodeError: SQLite's own error message quotes a damaged schema's bytes.
