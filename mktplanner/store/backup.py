@@ -73,7 +73,11 @@ def backup_to(src: Path, dest: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        source = sqlite3.connect(f"file:{Path(src).resolve()}?mode=ro", uri=True)
+        from mktplanner.store.planfile import _ro_uri
+
+        # Quoted URI: a name with '#' or '?' ("client #1.mktplan") would otherwise open (and
+        # create) another file and back up an empty database.
+        source = sqlite3.connect(_ro_uri(Path(src)), uri=True)
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
