@@ -17,7 +17,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import URL, create_engine, event, text
 from sqlalchemy.pool import NullPool
 
 from mktplanner.store.errors import PlanFileError
@@ -40,7 +40,8 @@ def head_version() -> int:
 
 
 def migration_engine(path: Path) -> Any:
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # URL.create: a '?' or '#' in the file name must not be read as URL syntax.
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: sqlite3.Connection, _rec: Any) -> None:

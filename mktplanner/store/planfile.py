@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
@@ -330,6 +330,8 @@ def _engine(path: Path, *, read_only: bool, pool: bool) -> Engine:
         kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
         if not pool:
             kwargs["poolclass"] = NullPool
-        engine = create_engine(f"sqlite:///{path}", **kwargs)
+        # URL.create keeps the file name as is; a URL string would read '?' / '#' / '%' in a
+        # user's file name as URL syntax and open another (new, empty) file.
+        engine = create_engine(URL.create("sqlite", database=str(path)), **kwargs)
     event.listen(engine, "connect", _set_pragmas)
     return engine
