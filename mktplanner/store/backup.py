@@ -137,6 +137,10 @@ def restore_backup(backup: Path, plan: Path) -> Path | None:
     if plan.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = plan.with_name(f"{plan.stem}.before-restore-{stamp}.mktplan")
+        n = 1
+        while kept.exists():  # two restores in one second must not overwrite the first kept file
+            n += 1
+            kept = plan.with_name(f"{plan.stem}.before-restore-{stamp}-{n}.mktplan")
         try:
             os.replace(plan, kept)
         except OSError as exc:
