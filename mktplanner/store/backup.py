@@ -107,7 +107,9 @@ def make_backup(
     """Make a rolling backup of ``plan``; None when the last one is younger than MIN_INTERVAL."""
     now = now or dt.datetime.now()
     existing = list_backups(plan)
-    if not force and existing and now - existing[0].created < MIN_INTERVAL:
+    # A newest backup "in the future" (the clock was set back) must not stop backups until
+    # the clock catches up: only a recent one in the past counts.
+    if not force and existing and dt.timedelta(0) <= now - existing[0].created < MIN_INTERVAL:
         return None
     folder = folder_for(plan)
     folder.mkdir(parents=True, exist_ok=True)
