@@ -13,7 +13,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +63,10 @@ def backup_to(src: Path, dest: Path) -> Path:
     """Copy ``src`` into ``dest`` consistently (backup API) and atomically (temp + rename)."""
     dest = Path(dest)
     folder = dest.parent if str(dest.parent) else Path(".")
+    from mktplanner.store.planfile import new_temp_file
+
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~copy.", suffix=".mktplan", dir=folder)
+        fd, tmp_name = new_temp_file(folder, ".~copy.")
     except OSError as exc:
         from mktplanner.store.planfile import translate_os_error
 

@@ -8,10 +8,10 @@ single byte of it is written.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,7 +168,7 @@ class PlanFile:
             raise PlanFileError("exists", path)
         folder = path.parent if str(path.parent) else Path(".")
         try:
-            fd, tmp_name = tempfile.mkstemp(prefix=".~new.", suffix=EXTENSION, dir=folder)
+            fd, tmp_name = new_temp_file(folder, ".~new.")
         except FileNotFoundError as exc:
             raise PlanFileError("not_found", folder) from exc
         except PermissionError as exc:
@@ -307,9 +307,21 @@ class PlanFile:
         self.close()
 
 
-def translate_os_error(exc: OSError, path: object) -> PlanFileError:
-    import errno
+def new_temp_file(folder: Path, prefix: str) -> tuple[int, str]:
+    """Like ``tempfile.mkstemp`` but with the permissions of any file the user creates
+    (0666 minus the umask): mkstemp's 0600 would make a new plan or a saved copy private."""
+    import secrets
 
+    for _ in range(100):
+        name = os.path.join(folder, f"{prefix}{secrets.token_hex(6)}{EXTENSION}")
+        try:
+            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def translate_os_error(exc: OSError, path: object) -> PlanFileError:
     if exc.errno == errno.ENOSPC:
         return PlanFileError("disk_full", path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
