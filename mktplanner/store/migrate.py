@@ -75,7 +75,7 @@ def missing_schema(fetch: Callable[[str], list[Any]]) -> list[str]:
         if table.name not in present:
             gaps.append(table.name)
             continue
-        columns = {r[1] for r in fetch(f"PRAGMA table_info(\"{table.name}\")")}
+        columns = {r[1] for r in fetch(f'PRAGMA table_info("{table.name}")')}
         gaps.extend(f"{table.name}.{c.name}" for c in table.columns if c.name not in columns)
     return gaps
 
