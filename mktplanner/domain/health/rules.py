@@ -1,0 +1,420 @@
+"""The rules of the plan check, one small function each (DOMAIN.md §8 and the levels).
+
+To add a rule: write a function ``(snap) -> Iterable[Outcome]`` here (or in any module the
+package imports), yield ``ok(ref)`` / ``fail(ref, **params)`` for every object it examines, and
+decorate it with ``@rule(code, severity, level, next_step)``. Parameters are plain JSON values
+(dates as ISO text, money as integer minor units); the presentation layer words them.
+
+Which objects a rule examines matters for the score: a rule examines only the objects it
+applies to (e.g. the overdue-action rule examines active actions that have a due date), so
+that the share of passed checks means something.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from mktplanner.domain.enums import ActionStatus, Decision, Quadrant, WeekState
+from mktplanner.domain.health.model import ActionRow, ExpenseRow, PlanSnapshot, WeekRow
+from mktplanner.domain.health.registry import Level, Outcome, Severity, fail, ok, rule
+from mktplanner.domain.rules.dates import month_start
+from mktplanner.domain.rules.smart import SmartInput, check_smart
+from mktplanner.domain.rules.weekly import capacity_hours, round_hours
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+ACTIVE_ACTION = (ActionStatus.PLANNED.value, ActionStatus.IN_PROGRESS.value)
+PLAN = None  # the object of plan-wide findings
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def _active_actions(snap: PlanSnapshot) -> Iterator[ActionRow]:
+    return (a for a in snap.actions if a.status in ACTIVE_ACTION)
+
+
+def _open_weeks(snap: PlanSnapshot) -> Iterator[WeekRow]:
+    """Weeks that can still be changed (not closed)."""
+    return (w for w in snap.weeks if w.state != WeekState.CLOSED.value)
+
+
+def _week_params(snap: PlanSnapshot, w: WeekRow) -> dict[str, object]:
+    person = snap.person_by_id.get(w.person_id)
+    return {
+        "person_id": w.person_id,
+        "person": person.name if person else "",
+        "iso_year": w.iso_year,
+        "iso_week": w.iso_week,
+    }
+
+
+# --- analysis -------------------------------------------------------------------------------
+
+
+def _addressed_swot(snap: PlanSnapshot) -> set[int]:
+    return {i for g in snap.goals for i in g.swot_ids}
+
+
+@rule("threat_unaddressed", WARNING, Level.ANALYSIS, "address_threat")
+def threat_unaddressed(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A threat that no goal is linked to and no TOWS option answers."""
+    addressed = _addressed_swot(snap) | {t.external_id for t in snap.tows}
+    for item in snap.swot:
+        if item.quadrant == Quadrant.THREAT.value:
+            ref = ("swot_item", item.id)
+            yield ok(ref) if item.id in addressed else fail(ref, text=item.text)
+
+
+@rule("strength_unused", INFO, Level.ANALYSIS, "use_strength")
+def strength_unused(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A strength that no goal is linked to and no TOWS option builds on."""
+    used = _addressed_swot(snap) | {t.internal_id for t in snap.tows}
+    for item in snap.swot:
+        if item.quadrant == Quadrant.STRENGTH.value:
+            ref = ("swot_item", item.id)
+            yield ok(ref) if item.id in used else fail(ref, text=item.text)
+
+
+# --- strategy -------------------------------------------------------------------------------
+
+
+@rule("no_goals", ERROR, Level.STRATEGY, "add_goal")
+def no_goals(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """The plan has no strategic goal at all (examines the plan once)."""
+    yield ok(PLAN) if snap.goals else fail(PLAN)
+
+
+SMART_NEXT_STEP = {
+    "S": "set_goal_metric",
+    "M": "set_goal_baseline_target",
+    "A": "review_goal_target",
+    "R": "link_goal_to_swot",
+    "T": "set_goal_deadline",
+}
+
+
+@rule("goal_not_smart", WARNING, Level.STRATEGY, tuple(SMART_NEXT_STEP.values()))
+def goal_not_smart(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A goal failing one or more SMART letters (``domain.rules.smart``). Params: ``letters``
+    ("SM-RT"), ``failed`` (["A"]), ``reasons`` [{letter, field, code, params}]; the next step
+    answers the first failed letter."""
+    mission = not _blank(snap.profile.mission)
+    for g in snap.goals:
+        result = check_smart(
+            SmartInput(
+                title=g.title,
+                metric=g.metric,
+                baseline=g.baseline,
+                target=g.target,
+                deadline=g.deadline,
+                baseline_date=g.baseline_date,
+                linked_swot_count=len(g.swot_ids),
+                mission_nonempty=mission,
+                jump_threshold=snap.profile.jump_threshold,
+            )
+        )
+        ref = ("goal", g.id)
+        if result.passed:
+            yield ok(ref)
+            continue
+        yield fail(
+            ref,
+            next_step=SMART_NEXT_STEP[result.failed[0]],
+            title=g.title,
+            letters=result.letters,
+            failed=list(result.failed),
+            reasons=[
+                {"letter": lr.letter, "field": p.field, "code": p.code, "params": dict(p.params)}
+                for lr in result.results
+                for p in lr.reasons
+            ],
+        )
+
+
+@rule("goal_no_action", ERROR, Level.STRATEGY, "add_action_for_goal")
+def goal_no_action(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A goal that no action (other than a cancelled one) serves."""
+    for g in snap.goals:
+        serving = [
+            a
+            for a in snap.actions_by_goal.get(g.id, ())
+            if a.status != ActionStatus.CANCELLED.value
+        ]
+        yield ok(("goal", g.id)) if serving else fail(("goal", g.id), title=g.title)
+
+
+# --- tactics --------------------------------------------------------------------------------
+
+
+@rule("action_no_owner", WARNING, Level.TACTICS, "assign_action_owner")
+def action_no_owner(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """An active (planned / in progress) action with no responsible person."""
+    for a in _active_actions(snap):
+        ref = ("action", a.id)
+        yield ok(ref) if a.owner_id is not None else fail(ref, title=a.title)
+
+
+@rule("action_no_dates", WARNING, Level.TACTICS, "set_action_dates")
+def action_no_dates(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """An active action without a start or a due date. Params: ``missing`` (["start", "due"])."""
+    for a in _active_actions(snap):
+        missing = [name for name in ("start", "due") if getattr(a, name) is None]
+        ref = ("action", a.id)
+        yield fail(ref, title=a.title, missing=missing) if missing else ok(ref)
+
+
+@rule("action_no_budget", WARNING, Level.TACTICS, "set_action_budget")
+def action_no_budget(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """An active action whose budget is not set (an explicit 0 is a budget: a free action)."""
+    for a in _active_actions(snap):
+        ref = ("action", a.id)
+        yield ok(ref) if a.budget_minor is not None else fail(ref, title=a.title)
+
+
+@rule("action_overdue", WARNING, Level.TACTICS, "update_action_status")
+def action_overdue(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """An active action whose due date has passed (due < today). Examines active actions
+    with a due date. Params: ``due``, ``days_late``."""
+    for a in _active_actions(snap):
+        if a.due is None:
+            continue
+        ref = ("action", a.id)
+        if a.due < snap.today:
+            yield fail(
+                ref, title=a.title, due=a.due.isoformat(), days_late=(snap.today - a.due).days
+            )
+        else:
+            yield ok(ref)
+
+
+@rule("hypothesis_no_decision", WARNING, Level.TACTICS, "decide_hypothesis")
+def hypothesis_no_decision(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A hypothesis whose test period is over (end < today) still waiting for a decision."""
+    for h in snap.hypotheses:
+        if h.end is None or h.end >= snap.today:
+            continue
+        ref = ("hypothesis", h.id)
+        if h.decision == Decision.PENDING.value:
+            yield fail(
+                ref, title=h.title, end=h.end.isoformat(), days_past=(snap.today - h.end).days
+            )
+        else:
+            yield ok(ref)
+
+
+# --- operations -----------------------------------------------------------------------------
+
+
+@rule("week_over_capacity", WARNING, Level.OPERATIONS, "reduce_week_tasks")
+def week_over_capacity(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A week (not closed) whose planned hours exceed the person's capacity
+    (``domain.rules.weekly.capacity_hours``). Params: ``planned_hours``, ``capacity_hours``
+    (rounded to 0.1 h)."""
+    for w in _open_weeks(snap):
+        person = snap.person_by_id.get(w.person_id)
+        if person is None:
+            continue
+        capacity = capacity_hours(
+            person.weekly_hours, person.unplannable_share, snap.profile.plan_share
+        )
+        planned = w.planned_hours
+        ref = ("weekly_plan", w.id)
+        if planned > capacity + 1e-9:
+            yield fail(
+                ref,
+                **_week_params(snap, w),
+                planned_hours=round_hours(planned),
+                capacity_hours=round_hours(capacity),
+            )
+        else:
+            yield ok(ref)
+
+
+@rule("task_no_end_product", WARNING, Level.OPERATIONS, "describe_end_product")
+def task_no_end_product(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A task of a week not closed without an end product. Rows kept for unplanned work are
+    not examined."""
+    for w in _open_weeks(snap):
+        for t in w.tasks:
+            if t.unplanned:
+                continue
+            ref = ("weekly_task", t.id)
+            if _blank(t.end_product):
+                yield fail(
+                    ref, **_week_params(snap, w), weekly_plan_id=w.id, description=t.description
+                )
+            else:
+                yield ok(ref)
+
+
+@rule("week_not_approved", WARNING, Level.OPERATIONS, "approve_week")
+def week_not_approved(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A week still draft or submitted after its Monday. Examines the weeks whose Monday is
+    past. Params: ``monday``, ``state``, ``days_late``."""
+    for w in snap.weeks:
+        monday = w.monday
+        if snap.today <= monday:
+            continue
+        ref = ("weekly_plan", w.id)
+        if w.state in (WeekState.DRAFT.value, WeekState.SUBMITTED.value):
+            yield fail(
+                ref,
+                **_week_params(snap, w),
+                state=w.state,
+                monday=monday.isoformat(),
+                days_late=(snap.today - monday).days,
+            )
+        else:
+            yield ok(ref)
+
+
+@rule("week_not_closed", WARNING, Level.OPERATIONS, "close_week")
+def week_not_closed(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A week not closed after the following Monday. Examines the weeks whose following
+    Monday is past. Params: ``due`` (that Monday), ``state``, ``days_late``."""
+    for w in snap.weeks:
+        due = w.monday + dt.timedelta(days=7)
+        if snap.today <= due:
+            continue
+        ref = ("weekly_plan", w.id)
+        if w.state != WeekState.CLOSED.value:
+            yield fail(
+                ref,
+                **_week_params(snap, w),
+                state=w.state,
+                due=due.isoformat(),
+                days_late=(snap.today - due).days,
+            )
+        else:
+            yield ok(ref)
+
+
+# --- budget ---------------------------------------------------------------------------------
+
+
+def _expense_title(e: ExpenseRow) -> str:
+    return e.payee.strip() or e.note.strip()
+
+
+@rule("expense_no_budget_line", WARNING, Level.BUDGET, "add_budget_line")
+def expense_no_budget_line(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """Spending that no budget line plans: no line for the expense's month and its channel,
+    its action, or its action's channel. Examines expenses (refunds excluded); an expense of
+    a hypothesis with a test budget is planned by that budget."""
+    channel_lines = {(b.month, b.channel_id) for b in snap.budget_lines if b.channel_id}
+    action_lines = {(b.month, b.action_id) for b in snap.budget_lines if b.action_id}
+    for e in snap.expenses:
+        if e.is_refund or e.amount_minor <= 0:
+            continue
+        month = month_start(e.date)
+        action = snap.action_by_id.get(e.action_id) if e.action_id is not None else None
+        channels = {e.channel_id, action.channel_id if action else None} - {None}
+        hypothesis = (
+            snap.hypothesis_by_id.get(e.hypothesis_id) if e.hypothesis_id is not None else None
+        )
+        planned = (
+            any((month, c) in channel_lines for c in channels)
+            or (e.action_id is not None and (month, e.action_id) in action_lines)
+            or (hypothesis is not None and hypothesis.test_budget_minor > 0)
+        )
+        ref = ("expense", e.id)
+        if planned:
+            yield ok(ref)
+        else:
+            yield fail(
+                ref,
+                title=_expense_title(e),
+                date=e.date.isoformat(),
+                month=month.isoformat(),
+                amount_minor=e.amount_minor,
+                channel_id=e.channel_id,
+                action_id=e.action_id,
+            )
+
+
+# --- control --------------------------------------------------------------------------------
+
+
+@rule("money_without_control", WARNING, Level.CONTROL, "add_control_point")
+def money_without_control(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """Planned or spent money that no control point watches.
+
+    Examines every channel with budget lines or expenses (its own or through its actions)
+    and every action with budget lines or expenses that has no channel. A control point of
+    the whole budget watches everything; one of a channel watches the channel and its
+    actions; one of an action watches the action. Params: ``planned_minor`` (budget lines),
+    ``spent_minor`` (expenses, net of refunds)."""
+    planned: dict[tuple[str, int], int] = {}
+    spent: dict[tuple[str, int], int] = {}
+
+    def owner(channel_id: int | None, action_id: int | None) -> tuple[str, int] | None:
+        action = snap.action_by_id.get(action_id) if action_id is not None else None
+        channel = channel_id if channel_id is not None else (action.channel_id if action else None)
+        if channel is not None:
+            return ("channel", channel)
+        if action_id is not None:
+            return ("action", action_id)
+        return None
+
+    for b in snap.budget_lines:
+        key = owner(b.channel_id, b.action_id)
+        if key is not None and b.amount_minor:
+            planned[key] = planned.get(key, 0) + b.amount_minor
+    for e in snap.expenses:
+        key = owner(e.channel_id, e.action_id)
+        if key is not None:
+            spent[key] = spent.get(key, 0) + e.amount_minor
+
+    points = snap.control_points
+    watched_all = any(p.channel_id is None and p.action_id is None for p in points)
+    watched_channels = {p.channel_id for p in points if p.channel_id is not None}
+    watched_actions = {p.action_id for p in points if p.action_id is not None}
+
+    with_money = {
+        k for k in set(planned) | set(spent) if planned.get(k, 0) > 0 or spent.get(k, 0) > 0
+    }
+    for key in sorted(with_money):
+        table, ident = key
+        if table == "channel":
+            watched = watched_all or ident in watched_channels
+            channel = snap.channel_by_id.get(ident)
+            title = channel.name if channel else ""
+        else:
+            watched = watched_all or ident in watched_actions
+            action = snap.action_by_id.get(ident)
+            title = action.title if action else ""
+        if watched:
+            yield ok(key)
+        else:
+            yield fail(
+                key,
+                title=title,
+                planned_minor=planned.get(key, 0),
+                spent_minor=spent.get(key, 0),
+            )
+
+
+@rule("control_point_no_controller", WARNING, Level.CONTROL, "assign_controller")
+def control_point_no_controller(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A control point that names nobody to do the checking."""
+    for p in snap.control_points:
+        ref = ("control_point", p.id)
+        yield ok(ref) if p.controller_id is not None else fail(ref, target=p.target)
+
+
+def _reporting_rule(column: str) -> None:
+    """The four reporting rules of the plan (DOMAIN.md §3, §8), one finding each."""
+    code = f"report_no_{column}"
+
+    @rule(code, WARNING, Level.CONTROL, f"set_report_{column}")
+    def check(snap: PlanSnapshot) -> Iterator[Outcome]:
+        yield fail(PLAN) if _blank(getattr(snap.profile, f"report_{column}")) else ok(PLAN)
+
+    check.__name__ = code
+
+
+for _column in ("cadence", "maker", "reader", "actor"):
+    _reporting_rule(_column)
