@@ -22,6 +22,7 @@ or from ``pyside6-lupdate``/``pyside6-lrelease`` on PATH.
 """
 
 import argparse
+import ast
 import importlib.util
 import json
 import os
@@ -224,6 +225,29 @@ def qm_is_current(spec: TsSpec) -> bool:
         return fresh.read_bytes() == spec.qm.read_bytes()
 
 
+def formatted_tr_calls() -> list[str]:
+    """``tr(f"...")`` calls: lupdate stores the template, the running app asks for the result.
+
+    Such a string is never translated. Returns "file:line" for each.
+    """
+    found = []
+    for rel in source_files():
+        path = REPO / rel
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            texts = node.args[:1] if name == "tr" else node.args[1:2] if name == "translate" else []
+            if any(isinstance(arg, ast.JoinedStr) for arg in texts):
+                found.append(f"{rel.as_posix()}:{node.lineno}")
+    return found
+
+
 def _describe(key: tuple[str, str, str]) -> str:
     context, source, comment = key
     return f"[{context}] {source!r}" + (f" ({comment})" if comment else "")
@@ -231,7 +255,10 @@ def _describe(key: tuple[str, str, str]) -> str:
 
 def check() -> list[str]:
     """Every problem found, as lines for a developer; empty when all is in order."""
-    problems: list[str] = []
+    problems = [
+        f'{where}: tr() of an f-string is never translated; use tr("... {{name}}").format(name=...)'
+        for where in formatted_tr_calls()
+    ]
     for spec in TS_FILES:
         if not spec.ts.is_file():
             problems.append(f"{spec.ts.name}: missing (run: python -m tools.i18n update)")

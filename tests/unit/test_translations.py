@@ -33,6 +33,10 @@ def test_qm_is_what_lrelease_makes_of_the_ts(spec: i18n.TsSpec) -> None:
     assert i18n.qm_is_current(spec), f"{spec.qm.name} is out of date"
 
 
+def test_no_tr_call_gets_an_f_string() -> None:
+    assert i18n.formatted_tr_calls() == []
+
+
 # --- the workflow itself, on a throwaway project -----------------------------------
 
 
@@ -130,3 +134,18 @@ def test_check_notices_a_stale_qm(project: Path) -> None:
     i18n.fill({"Over budget": "Перерасход"})  # .ts changed, .qm not recompiled
     assert not i18n.qm_is_current(i18n.RU)
     assert "mktplanner_ru.qm: out of date (run: python -m tools.i18n release)" in i18n.check()
+
+
+def test_check_flags_tr_of_an_f_string(project: Path) -> None:
+    page = project / "mktplanner" / "page.py"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n\ndef hello(w, name):\n    return w.tr(f"Hello {name}")\n',
+        encoding="utf-8",
+    )
+    line = (
+        page.read_text(encoding="utf-8").splitlines().index('    return w.tr(f"Hello {name}")') + 1
+    )
+    assert i18n.formatted_tr_calls() == [f"mktplanner/page.py:{line}"]
+    where = f"mktplanner/page.py:{line}: tr() of an f-string"
+    assert any(p.startswith(where) for p in i18n.check())
