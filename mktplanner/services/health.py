@@ -53,6 +53,7 @@ from mktplanner.domain.health import (
     trace_figures,
 )
 from mktplanner.domain.rules.dates import IsoWeek, iso_week_of
+from mktplanner.domain.rules.goals import MeasurementPoint
 from mktplanner.domain.rules.validation import tows_kind
 from mktplanner.domain.tables import (
     Action,
@@ -66,6 +67,7 @@ from mktplanner.domain.tables import (
     Goal,
     GoalSwotLink,
     Hypothesis,
+    Measurement,
     Person,
     Plan,
     SwotItem,
@@ -106,9 +108,9 @@ def _t(model: Any) -> Table:
 
 
 def snapshot(plan: PlanFile, today: dt.date | None = None) -> PlanSnapshot:
-    """Read what the plan check needs: one query per table (16 in all), any number of rows."""
+    """Read what the plan check needs: one query per table (17 in all), any number of rows."""
     today = today or dt.date.today()
-    p, gs = _t(Plan), _t(GoalSwotLink)
+    p, gs, m = _t(Plan), _t(GoalSwotLink), _t(Measurement)
     w, t, cc = _t(WeeklyPlan), _t(WeeklyTask), _t(ControlCheck)
     with plan.session() as s:
 
@@ -122,6 +124,9 @@ def snapshot(plan: PlanFile, today: dt.date | None = None) -> PlanSnapshot:
         tows = rows(_t(TowsOption))
         goals = rows(_t(Goal))
         links = s.execute(select(gs.c.goal_id, gs.c.swot_item_id)).all()
+        measurements = s.execute(
+            select(m.c.goal_id, m.c.date, m.c.value).order_by(m.c.goal_id, m.c.date, m.c.id)
+        ).all()
         actions = rows(_t(Action))
         weeks = rows(w, w.c.iso_year, w.c.iso_week, w.c.person_id)
         tasks = rows(t, t.c.weekly_plan_id, t.c.position, t.c.id)
@@ -139,6 +144,9 @@ def snapshot(plan: PlanFile, today: dt.date | None = None) -> PlanSnapshot:
     swot_by_goal: dict[int, list[int]] = defaultdict(list)
     for goal_id, item_id in links:
         swot_by_goal[goal_id].append(item_id)
+    points_by_goal: dict[int, list[MeasurementPoint]] = defaultdict(list)
+    for goal_id, day, value in measurements:
+        points_by_goal[goal_id].append(MeasurementPoint(_as_date(day) or today, value))
     tasks_by_week: dict[int, list[TaskRow]] = defaultdict(list)
     for r in tasks:
         tasks_by_week[r["weekly_plan_id"]].append(
@@ -191,6 +199,7 @@ def snapshot(plan: PlanFile, today: dt.date | None = None) -> PlanSnapshot:
                 deadline=r["deadline"],
                 owner_id=r["owner_id"],
                 swot_ids=tuple(sorted(swot_by_goal.get(r["id"], ()))),
+                measurements=tuple(points_by_goal.get(r["id"], ())),
             )
             for r in goals
         ),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from mktplanner.domain.rules.dates import monday_of
+from mktplanner.domain.rules.goals import MeasurementPoint
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class GoalRow:
     deadline: dt.date | None = None
     owner_id: int | None = None
     swot_ids: tuple[int, ...] = ()  # SWOT items linked to the goal (table goal_swot)
+    measurements: tuple[MeasurementPoint, ...] = ()  # dated actual values, by date
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,11 @@ class PlanSnapshot:
     @cached_property
     def hypothesis_by_id(self) -> dict[int, HypothesisRow]:
         return {h.id: h for h in self.hypotheses}
+
+    @cached_property
+    def action_channel(self) -> dict[int, int | None]:
+        """Action id -> its channel id (for spend booked on an action)."""
+        return {a.id: a.channel_id for a in self.actions}
 
     @cached_property
     def actions_by_goal(self) -> dict[int, tuple[ActionRow, ...]]:

@@ -14,11 +14,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from mktplanner.domain.enums import ActionStatus, Decision, Quadrant, WeekState
-from mktplanner.domain.health.model import ActionRow, ExpenseRow, PlanSnapshot, WeekRow
+from mktplanner.domain.enums import (
+    ActionStatus,
+    ControlStatus,
+    ControlTarget,
+    Decision,
+    Quadrant,
+    WeekState,
+)
+from mktplanner.domain.health.model import (
+    ActionRow,
+    ControlPointRow,
+    ExpenseRow,
+    PlanSnapshot,
+    WeekRow,
+)
 from mktplanner.domain.health.registry import Level, Outcome, Severity, fail, ok, rule
+from mktplanner.domain.rules.budget import effective_channel
+from mktplanner.domain.rules.control import is_overdue, period_bounds, spend_level, unplanned_spend
 from mktplanner.domain.rules.dates import month_start
+from mktplanner.domain.rules.goals import Track, goal_status
 from mktplanner.domain.rules.smart import SmartInput, check_smart
 from mktplanner.domain.rules.weekly import capacity_hours, round_hours
 
@@ -41,7 +58,7 @@ def _open_weeks(snap: PlanSnapshot) -> Iterator[WeekRow]:
     return (w for w in snap.weeks if w.state != WeekState.CLOSED.value)
 
 
-def _week_params(snap: PlanSnapshot, w: WeekRow) -> dict[str, object]:
+def _week_params(snap: PlanSnapshot, w: WeekRow) -> dict[str, Any]:
     person = snap.person_by_id.get(w.person_id)
     return {
         "person_id": w.person_id,
@@ -146,6 +163,31 @@ def goal_no_action(snap: PlanSnapshot) -> Iterator[Outcome]:
         yield ok(("goal", g.id)) if serving else fail(("goal", g.id), title=g.title)
 
 
+@rule("goal_off_track", WARNING, Level.STRATEGY, "review_goal_actions")
+def goal_off_track(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A goal whose latest measurement lags the expected progress (``domain.rules.goals``).
+    Examines goals whose track can be judged (measured, with baseline, target, baseline
+    date and deadline). Params: ``progress`` and ``expected`` (shares, at the latest
+    measurement's date), ``measured_on``."""
+    for g in snap.goals:
+        status = goal_status(
+            g.measurements, g.baseline, g.target, g.baseline_date, g.deadline, snap.today
+        )
+        if status.track is Track.UNKNOWN:
+            continue
+        ref = ("goal", g.id)
+        if status.track is Track.OFF_TRACK and status.latest is not None:
+            yield fail(
+                ref,
+                title=g.title,
+                progress=round(status.progress or 0.0, 4),
+                expected=round(status.expected_at_latest or 0.0, 4),
+                measured_on=status.latest.date.isoformat(),
+            )
+        else:
+            yield ok(ref)
+
+
 # --- tactics --------------------------------------------------------------------------------
 
 
@@ -155,6 +197,14 @@ def action_no_owner(snap: PlanSnapshot) -> Iterator[Outcome]:
     for a in _active_actions(snap):
         ref = ("action", a.id)
         yield ok(ref) if a.owner_id is not None else fail(ref, title=a.title)
+
+
+@rule("action_no_goal", WARNING, Level.TACTICS, "link_action_to_goal")
+def action_no_goal(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """An active action that serves no goal: the work under it traces to nothing."""
+    for a in _active_actions(snap):
+        ref = ("action", a.id)
+        yield ok(ref) if a.goal_id is not None else fail(ref, title=a.title)
 
 
 @rule("action_no_dates", WARNING, Level.TACTICS, "set_action_dates")
@@ -301,38 +351,34 @@ def _expense_title(e: ExpenseRow) -> str:
 
 @rule("expense_no_budget_line", WARNING, Level.BUDGET, "add_budget_line")
 def expense_no_budget_line(snap: PlanSnapshot) -> Iterator[Outcome]:
-    """Spending that no budget line plans: no line for the expense's month and its channel,
-    its action, or its action's channel. Examines expenses (refunds excluded); an expense of
-    a hypothesis with a test budget is planned by that budget."""
-    channel_lines = {(b.month, b.channel_id) for b in snap.budget_lines if b.channel_id}
-    action_lines = {(b.month, b.action_id) for b in snap.budget_lines if b.action_id}
+    """Spending that no budget line plans, as ``domain.rules.control.unplanned_spend`` decides
+    (no line of the expense's month on its action, or on its channel — its own, else its
+    action's). Examines expenses (refunds excluded); an expense fails when its (month,
+    channel, action) group is unplanned. Params: ``date``, ``month``, ``amount_minor``,
+    ``channel_id`` (the effective one), ``action_id``, ``title`` (payee, else note)."""
+    action_channel = snap.action_channel
+    unplanned = {
+        (u.month, u.channel_id, u.action_id)
+        for u in unplanned_spend(snap.expenses, snap.budget_lines, action_channel)
+    }
     for e in snap.expenses:
         if e.is_refund or e.amount_minor <= 0:
             continue
         month = month_start(e.date)
-        action = snap.action_by_id.get(e.action_id) if e.action_id is not None else None
-        channels = {e.channel_id, action.channel_id if action else None} - {None}
-        hypothesis = (
-            snap.hypothesis_by_id.get(e.hypothesis_id) if e.hypothesis_id is not None else None
-        )
-        planned = (
-            any((month, c) in channel_lines for c in channels)
-            or (e.action_id is not None and (month, e.action_id) in action_lines)
-            or (hypothesis is not None and hypothesis.test_budget_minor > 0)
-        )
+        channel = effective_channel(e.channel_id, e.action_id, action_channel)
         ref = ("expense", e.id)
-        if planned:
-            yield ok(ref)
-        else:
+        if (month, channel, e.action_id) in unplanned:
             yield fail(
                 ref,
                 title=_expense_title(e),
                 date=e.date.isoformat(),
                 month=month.isoformat(),
                 amount_minor=e.amount_minor,
-                channel_id=e.channel_id,
+                channel_id=channel,
                 action_id=e.action_id,
             )
+        else:
+            yield ok(ref)
 
 
 # --- control --------------------------------------------------------------------------------
@@ -351,8 +397,7 @@ def money_without_control(snap: PlanSnapshot) -> Iterator[Outcome]:
     spent: dict[tuple[str, int], int] = {}
 
     def owner(channel_id: int | None, action_id: int | None) -> tuple[str, int] | None:
-        action = snap.action_by_id.get(action_id) if action_id is not None else None
-        channel = channel_id if channel_id is not None else (action.channel_id if action else None)
+        channel = effective_channel(channel_id, action_id, snap.action_channel)
         if channel is not None:
             return ("channel", channel)
         if action_id is not None:
@@ -403,6 +448,72 @@ def control_point_no_controller(snap: PlanSnapshot) -> Iterator[Outcome]:
     for p in snap.control_points:
         ref = ("control_point", p.id)
         yield ok(ref) if p.controller_id is not None else fail(ref, target=p.target)
+
+
+def _spent_in_period(snap: PlanSnapshot, p: ControlPointRow, first: dt.date, last: dt.date) -> int:
+    """Net spend (refunds reduce it) of the point's target from ``first`` to ``last``."""
+    action_channel = snap.action_channel
+    total = 0
+    for e in snap.expenses:
+        if not first <= e.date <= last:
+            continue
+        if p.target == ControlTarget.CHANNEL.value:
+            if effective_channel(e.channel_id, e.action_id, action_channel) != p.channel_id:
+                continue
+        elif p.target == ControlTarget.ACTION.value:
+            if e.action_id != p.action_id:
+                continue
+        total += e.amount_minor
+    return total
+
+
+@rule("control_over_limit", ERROR, Level.CONTROL, "review_spending")
+def control_over_limit(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A control point whose target spent more than its limit in the current period of its
+    cadence (the day, ISO week or month containing today; ``domain.rules.control``).
+    Params: ``period_start``, ``period_end``, ``limit_minor``, ``spent_minor``, ``over_minor``."""
+    for p in snap.control_points:
+        first, last = period_bounds(p.cadence, snap.today)
+        spent = _spent_in_period(snap, p, first, last)
+        ref = ("control_point", p.id)
+        if spend_level(p.limit_minor, spent) is ControlStatus.OVER:
+            yield fail(
+                ref,
+                target=p.target,
+                channel_id=p.channel_id,
+                action_id=p.action_id,
+                cadence=p.cadence,
+                period_start=first.isoformat(),
+                period_end=last.isoformat(),
+                limit_minor=p.limit_minor,
+                spent_minor=spent,
+                over_minor=spent - p.limit_minor,
+            )
+        else:
+            yield ok(ref)
+
+
+@rule("control_overdue", WARNING, Level.CONTROL, "do_control_check")
+def control_overdue(snap: PlanSnapshot) -> Iterator[Outcome]:
+    """A control point whose next check is due before today with no check made on or after
+    that day (``domain.rules.control.is_overdue``). Examines points with a due date.
+    Params: ``next_due``, ``last_check`` (or None), ``days_late``."""
+    for p in snap.control_points:
+        if p.next_due is None:
+            continue
+        ref = ("control_point", p.id)
+        if is_overdue(p.next_due, snap.today, p.last_check):
+            yield fail(
+                ref,
+                target=p.target,
+                channel_id=p.channel_id,
+                action_id=p.action_id,
+                next_due=p.next_due.isoformat(),
+                last_check=p.last_check.isoformat() if p.last_check else None,
+                days_late=(snap.today - p.next_due).days,
+            )
+        else:
+            yield ok(ref)
 
 
 def _reporting_rule(column: str) -> None:
