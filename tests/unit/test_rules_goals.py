@@ -44,7 +44,11 @@ def test_progress_undefined(actual, baseline, target) -> None:
 
 
 def test_latest_measurement_counts() -> None:
-    points = [(D(2025, 3, 1), 36.0), MeasurementPoint(D(2025, 2, 1), 33.0), (D(2025, 3, 1), 39.0)]
+    points: list[MeasurementPoint | tuple[dt.date, float]] = [
+        (D(2025, 3, 1), 36.0),
+        MeasurementPoint(D(2025, 2, 1), 33.0),
+        (D(2025, 3, 1), 39.0),
+    ]
     latest = latest_progress(points, 30, 45)
     assert latest is not None
     assert (latest.date, latest.value) == (D(2025, 3, 1), 39.0)  # same day: the last given
