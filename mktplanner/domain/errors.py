@@ -3,7 +3,8 @@ the presentation layer (``ui/texts.py``, the CLI) turns codes into sentences."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -11,7 +12,7 @@ from typing import Any
 class Problem:
     field: str  # e.g. "due", "goals[2].deadline"
     code: str  # e.g. "end_before_start", "negative_money"
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __str__(self) -> str:  # for logs and the CLI's English fallback
         extra = ", ".join(f"{k}={v}" for k, v in self.params.items())

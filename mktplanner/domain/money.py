@@ -38,7 +38,13 @@ def to_minor(amount: Decimal | int | str, currency: str) -> int:
     scaled = value.scaleb(minor_digits(currency))
     if scaled != scaled.to_integral_value():
         raise DomainError(
-            [Problem("amount", "too_precise", {"value": str(amount), "digits": minor_digits(currency)})]
+            [
+                Problem(
+                    "amount",
+                    "too_precise",
+                    {"value": str(amount), "digits": minor_digits(currency)},
+                )
+            ]
         )
     return int(scaled)
 

@@ -11,7 +11,6 @@ Do not add ``from __future__ import annotations`` here: SQLModel needs real anno
 """
 
 import datetime as dt
-from typing import Optional
 
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -19,16 +18,14 @@ from sqlmodel import Field, SQLModel
 
 def fk(target: str, ondelete: str, *, nullable: bool = True, index: bool = True) -> Column:
     """A foreign-key column; the delete rule is part of the domain, so it is explicit."""
-    return Column(
-        Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index
-    )
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
 
 
 class Plan(SQLModel, table=True):
     """The plan profile: one row (id = 1)."""
 
     __tablename__ = "plan"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     company: str = ""
     mission: str = ""
@@ -39,7 +36,7 @@ class Plan(SQLModel, table=True):
     default_weekly_hours: float = 40.0
     plan_share: float = 0.65  # share of working time that may be planned
     jump_threshold: float = 3.0  # SMART "Achievable": warn when target/baseline exceeds this
-    tactical_start: Optional[dt.date] = None  # first day of the tactical period's first month
+    tactical_start: dt.date | None = None  # first day of the tactical period's first month
     tactical_months: int = 6  # 6..12
     report_cadence: str = ""  # "" | daily | weekly | monthly
     report_maker: str = ""
@@ -50,19 +47,19 @@ class Plan(SQLModel, table=True):
 
 class Person(SQLModel, table=True):
     __tablename__ = "person"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     role: str = ""
     weekly_hours: float = 40.0
     unplannable_share: float = 0.0  # e.g. 0.4 for an inbound-calls manager
-    manager_id: Optional[int] = Field(default=None, sa_column=fk("person.id", "SET NULL"))
-    active_from: Optional[dt.date] = None
-    active_to: Optional[dt.date] = None
+    manager_id: int | None = Field(default=None, sa_column=fk("person.id", "SET NULL"))
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
 
 
 class SwotItem(SQLModel, table=True):
     __tablename__ = "swot_item"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     quadrant: str  # Quadrant
     text: str
     note: str = ""
@@ -73,15 +70,15 @@ class SwotItem(SQLModel, table=True):
 
 class Goal(SQLModel, table=True):
     __tablename__ = "goal"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     title: str
     metric: str = ""
     unit: str = ""
-    baseline: Optional[float] = None
-    target: Optional[float] = None
-    baseline_date: Optional[dt.date] = None
-    deadline: Optional[dt.date] = None
-    owner_id: Optional[int] = Field(default=None, sa_column=fk("person.id", "SET NULL"))
+    baseline: float | None = None
+    target: float | None = None
+    baseline_date: dt.date | None = None
+    deadline: dt.date | None = None
+    owner_id: int | None = Field(default=None, sa_column=fk("person.id", "SET NULL"))
     notes: str = ""
     position: int = 0
 
@@ -104,17 +101,17 @@ class TowsOption(SQLModel, table=True):
     """A strategic option pairing an internal item (S/W) with an external one (O/T)."""
 
     __tablename__ = "tows_option"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     internal_id: int = Field(sa_column=fk("swot_item.id", "CASCADE", nullable=False))
     external_id: int = Field(sa_column=fk("swot_item.id", "CASCADE", nullable=False))
     text: str
-    goal_id: Optional[int] = Field(default=None, sa_column=fk("goal.id", "SET NULL"))
+    goal_id: int | None = Field(default=None, sa_column=fk("goal.id", "SET NULL"))
     position: int = 0
 
 
 class Measurement(SQLModel, table=True):
     __tablename__ = "measurement"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     goal_id: int = Field(sa_column=fk("goal.id", "CASCADE", nullable=False))
     date: dt.date
     value: float
@@ -123,7 +120,7 @@ class Measurement(SQLModel, table=True):
 
 class Direction(SQLModel, table=True):
     __tablename__ = "direction"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     color: str = "#4C78A8"
     position: int = 0
@@ -131,7 +128,7 @@ class Direction(SQLModel, table=True):
 
 class Channel(SQLModel, table=True):
     __tablename__ = "channel"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     color: str = "#4C78A8"
     position: int = 0
@@ -139,15 +136,15 @@ class Channel(SQLModel, table=True):
 
 class Hypothesis(SQLModel, table=True):
     __tablename__ = "hypothesis"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     title: str
-    channel_id: Optional[int] = Field(default=None, sa_column=fk("channel.id", "SET NULL"))
+    channel_id: int | None = Field(default=None, sa_column=fk("channel.id", "SET NULL"))
     test_budget_minor: int = 0
-    start: Optional[dt.date] = None
-    end: Optional[dt.date] = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     metric: str = ""
-    threshold: Optional[float] = None
-    result: Optional[float] = None
+    threshold: float | None = None
+    result: float | None = None
     decision: str = "pending"  # Decision
     learned: str = ""
 
@@ -156,15 +153,15 @@ class Action(SQLModel, table=True):
     """A tactical action: who does what, by when, for how much, for which goal."""
 
     __tablename__ = "action"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     title: str
-    direction_id: Optional[int] = Field(default=None, sa_column=fk("direction.id", "SET NULL"))
-    goal_id: Optional[int] = Field(default=None, sa_column=fk("goal.id", "SET NULL"))
-    channel_id: Optional[int] = Field(default=None, sa_column=fk("channel.id", "SET NULL"))
-    owner_id: Optional[int] = Field(default=None, sa_column=fk("person.id", "SET NULL"))
-    start: Optional[dt.date] = None
-    due: Optional[dt.date] = None
-    budget_minor: Optional[int] = None
+    direction_id: int | None = Field(default=None, sa_column=fk("direction.id", "SET NULL"))
+    goal_id: int | None = Field(default=None, sa_column=fk("goal.id", "SET NULL"))
+    channel_id: int | None = Field(default=None, sa_column=fk("channel.id", "SET NULL"))
+    owner_id: int | None = Field(default=None, sa_column=fk("person.id", "SET NULL"))
+    start: dt.date | None = None
+    due: dt.date | None = None
+    budget_minor: int | None = None
     expected_result: str = ""
     status: str = "planned"  # ActionStatus
     recurrence: str = "none"  # Recurrence: one definition, many occurrences
@@ -174,41 +171,41 @@ class Action(SQLModel, table=True):
 class WeeklyPlan(SQLModel, table=True):
     __tablename__ = "weekly_plan"
     __table_args__ = (UniqueConstraint("person_id", "iso_year", "iso_week"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(sa_column=fk("person.id", "CASCADE", nullable=False))
     iso_year: int
     iso_week: int
     state: str = "draft"  # WeekState
-    submitted_on: Optional[dt.date] = None
-    approved_on: Optional[dt.date] = None
-    approved_by_id: Optional[int] = Field(default=None, sa_column=fk("person.id", "SET NULL"))
-    closed_on: Optional[dt.date] = None
+    submitted_on: dt.date | None = None
+    approved_on: dt.date | None = None
+    approved_by_id: int | None = Field(default=None, sa_column=fk("person.id", "SET NULL"))
+    closed_on: dt.date | None = None
     note: str = ""
 
 
 class WeeklyMetric(SQLModel, table=True):
     __tablename__ = "weekly_metric"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     weekly_plan_id: int = Field(sa_column=fk("weekly_plan.id", "CASCADE", nullable=False))
     name: str
     kind: str = "count"  # MetricKind
     unit: str = ""
     planned: float = 0.0
-    actual: Optional[float] = None
+    actual: float | None = None
     not_measured: bool = False
     position: int = 0
 
 
 class WeeklyTask(SQLModel, table=True):
     __tablename__ = "weekly_task"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     weekly_plan_id: int = Field(sa_column=fk("weekly_plan.id", "CASCADE", nullable=False))
     description: str
-    action_id: Optional[int] = Field(default=None, sa_column=fk("action.id", "SET NULL"))
-    occurrence: Optional[dt.date] = None  # the date of a recurring action's occurrence
+    action_id: int | None = Field(default=None, sa_column=fk("action.id", "SET NULL"))
+    occurrence: dt.date | None = None  # the date of a recurring action's occurrence
     end_product: str = ""  # the checkable result and how we recognise it
     est_hours: float = 0.0
-    actual_hours: Optional[float] = None
+    actual_hours: float | None = None
     done: bool = False
     regular: bool = False
     unplanned: bool = False
@@ -220,7 +217,7 @@ class Budget(SQLModel, table=True):
     """The budget's settings: one row (id = 1)."""
 
     __tablename__ = "budget"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     mode: str = "bottom_up"  # BudgetMode
     basis: str = "per_month"  # BudgetBasis: the fixed total is per month or for the period
     total_minor: int = 0
@@ -232,48 +229,46 @@ class BudgetLine(SQLModel, table=True):
 
     __tablename__ = "budget_line"
     __table_args__ = (UniqueConstraint("month", "channel_id", "action_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     month: dt.date  # first day of the month
-    channel_id: Optional[int] = Field(default=None, sa_column=fk("channel.id", "CASCADE"))
-    action_id: Optional[int] = Field(default=None, sa_column=fk("action.id", "CASCADE"))
+    channel_id: int | None = Field(default=None, sa_column=fk("channel.id", "CASCADE"))
+    action_id: int | None = Field(default=None, sa_column=fk("action.id", "CASCADE"))
     amount_minor: int = 0
 
 
 class Expense(SQLModel, table=True):
     __tablename__ = "expense"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     date: dt.date = Field(index=True)
     amount_minor: int  # negative only for a recorded refund
     is_refund: bool = False
-    channel_id: Optional[int] = Field(default=None, sa_column=fk("channel.id", "SET NULL"))
-    action_id: Optional[int] = Field(default=None, sa_column=fk("action.id", "SET NULL"))
-    hypothesis_id: Optional[int] = Field(
-        default=None, sa_column=fk("hypothesis.id", "SET NULL")
-    )
+    channel_id: int | None = Field(default=None, sa_column=fk("channel.id", "SET NULL"))
+    action_id: int | None = Field(default=None, sa_column=fk("action.id", "SET NULL"))
+    hypothesis_id: int | None = Field(default=None, sa_column=fk("hypothesis.id", "SET NULL"))
     payee: str = ""
     note: str = ""
-    import_key: Optional[str] = Field(default=None, unique=True)  # re-imports never duplicate
+    import_key: str | None = Field(default=None, unique=True)  # re-imports never duplicate
 
 
 class ControlPoint(SQLModel, table=True):
     __tablename__ = "control_point"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     target: str = "budget"  # ControlTarget
-    channel_id: Optional[int] = Field(default=None, sa_column=fk("channel.id", "CASCADE"))
-    action_id: Optional[int] = Field(default=None, sa_column=fk("action.id", "CASCADE"))
-    controller_id: Optional[int] = Field(default=None, sa_column=fk("person.id", "SET NULL"))
+    channel_id: int | None = Field(default=None, sa_column=fk("channel.id", "CASCADE"))
+    action_id: int | None = Field(default=None, sa_column=fk("action.id", "CASCADE"))
+    controller_id: int | None = Field(default=None, sa_column=fk("person.id", "SET NULL"))
     cadence: str = "monthly"  # Cadence
     limit_minor: int = 0  # the spending limit for one period of the cadence
-    next_due: Optional[dt.date] = None
+    next_due: dt.date | None = None
     note: str = ""
 
 
 class ControlCheck(SQLModel, table=True):
     __tablename__ = "control_check"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     control_point_id: int = Field(sa_column=fk("control_point.id", "CASCADE", nullable=False))
     date: dt.date
-    person_id: Optional[int] = Field(default=None, sa_column=fk("person.id", "SET NULL"))
+    person_id: int | None = Field(default=None, sa_column=fk("person.id", "SET NULL"))
     plan_minor: int = 0
     actual_minor: int = 0
     verdict: str = "ok"  # ControlStatus
@@ -285,10 +280,10 @@ class ChannelResult(SQLModel, table=True):
 
     __tablename__ = "channel_result"
     __table_args__ = (UniqueConstraint("channel_id", "month"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     channel_id: int = Field(sa_column=fk("channel.id", "CASCADE", nullable=False))
     month: dt.date  # first day of the month
-    spend_minor: Optional[int] = None  # None: taken from the expenses
+    spend_minor: int | None = None  # None: taken from the expenses
     impressions: int = 0
     clicks: int = 0
     leads: int = 0
@@ -309,7 +304,7 @@ class FindingDismissal(SQLModel, table=True):
 
     __tablename__ = "finding_dismissal"
     __table_args__ = (UniqueConstraint("code", "object_ref"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     code: str
     object_ref: str  # "<table>:<id>" or "" for the plan as a whole
     reason: str = ""
@@ -320,7 +315,7 @@ class CheckScore(SQLModel, table=True):
     """The plan-check score after a save, for its trend."""
 
     __tablename__ = "check_score"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     at: str  # ISO 8601 timestamp, local time
     passed: int
     total: int

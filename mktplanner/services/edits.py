@@ -53,7 +53,7 @@ def table_of(model: type[SQLModel] | str) -> Table:
     return cls.__table__  # type: ignore[attr-defined,no-any-return]
 
 
-def _key(table: Table, row: Mapping[str, Any]) -> Any:
+def _key(table: Table, row: Any) -> Any:
     pk = [c.name for c in table.primary_key.columns]
     return row[pk[0]] if len(pk) == 1 else tuple(row[c] for c in pk)
 
@@ -117,7 +117,7 @@ class InsertRow(Edit):
     def apply(self, s: Session) -> Change:
         validate_row(self.table.name, self.row)
         values = {k: v for k, v in self.row.items() if not (v is None and k in self._auto())}
-        result = s.execute(insert(self.table).values(**values))
+        result: Any = s.execute(insert(self.table).values(**values))
         if len(self._auto()) == 1 and self.row.get(next(iter(self._auto()))) is None:
             self.row[next(iter(self._auto()))] = result.inserted_primary_key[0]
         ch = Change()
