@@ -388,58 +388,60 @@ def expense_no_budget_line(snap: PlanSnapshot) -> Iterator[Outcome]:
 def money_without_control(snap: PlanSnapshot) -> Iterator[Outcome]:
     """Planned or spent money that no control point watches.
 
-    Examines every channel with budget lines or expenses (its own or through its actions)
-    and every action with budget lines or expenses that has no channel. A control point of
-    the whole budget watches everything; one of a channel watches the channel and its
-    actions; one of an action watches the action. Params: ``planned_minor`` (budget lines),
-    ``spent_minor`` (expenses, net of refunds)."""
-    planned: dict[tuple[str, int], int] = {}
-    spent: dict[tuple[str, int], int] = {}
-
-    def owner(channel_id: int | None, action_id: int | None) -> tuple[str, int] | None:
-        channel = effective_channel(channel_id, action_id, snap.action_channel)
-        if channel is not None:
-            return ("channel", channel)
-        if action_id is not None:
-            return ("action", action_id)
-        return None
-
-    for b in snap.budget_lines:
-        key = owner(b.channel_id, b.action_id)
-        if key is not None and b.amount_minor:
-            planned[key] = planned.get(key, 0) + b.amount_minor
-    for e in snap.expenses:
-        key = owner(e.channel_id, e.action_id)
-        if key is not None:
-            spent[key] = spent.get(key, 0) + e.amount_minor
-
+    Every budget line and expense belongs to its channel (its own, else its action's), or
+    to its action when it has no channel. A control point of the whole budget watches all
+    money; one of a channel watches the money of that channel; one of an action watches the
+    money booked on that action. Examines every channel and channel-less action that has
+    money (planned > 0 or net spend > 0); fails when part of it is unwatched. Params: the
+    unwatched ``planned_minor`` (budget lines) and ``spent_minor`` (expenses, net)."""
     points = snap.control_points
     watched_all = any(p.channel_id is None and p.action_id is None for p in points)
     watched_channels = {p.channel_id for p in points if p.channel_id is not None}
     watched_actions = {p.action_id for p in points if p.action_id is not None}
 
-    with_money = {
-        k for k in set(planned) | set(spent) if planned.get(k, 0) > 0 or spent.get(k, 0) > 0
-    }
-    for key in sorted(with_money):
+    # key -> [planned, spent, unwatched planned, unwatched spent]
+    money: dict[tuple[str, int], list[int]] = {}
+
+    def book(channel_id: int | None, action_id: int | None, amount: int, slot: int) -> None:
+        channel = effective_channel(channel_id, action_id, snap.action_channel)
+        if channel is not None:
+            key = ("channel", channel)
+        elif action_id is not None:
+            key = ("action", action_id)
+        else:
+            return  # money with neither: expense_no_budget_line reports it
+        sums = money.setdefault(key, [0, 0, 0, 0])
+        sums[slot] += amount
+        watched = (
+            watched_all
+            or (channel is not None and channel in watched_channels)
+            or (action_id is not None and action_id in watched_actions)
+        )
+        if not watched:
+            sums[slot + 2] += amount
+
+    for b in snap.budget_lines:
+        book(b.channel_id, b.action_id, b.amount_minor, 0)
+    for e in snap.expenses:
+        book(e.channel_id, e.action_id, e.amount_minor, 1)
+
+    for key in sorted(money):
+        planned, spent, free_planned, free_spent = money[key]
+        if planned <= 0 and spent <= 0:
+            continue
+        if free_planned <= 0 and free_spent <= 0:
+            yield ok(key)
+            continue
         table, ident = key
         if table == "channel":
-            watched = watched_all or ident in watched_channels
             channel = snap.channel_by_id.get(ident)
             title = channel.name if channel else ""
         else:
-            watched = watched_all or ident in watched_actions
             action = snap.action_by_id.get(ident)
             title = action.title if action else ""
-        if watched:
-            yield ok(key)
-        else:
-            yield fail(
-                key,
-                title=title,
-                planned_minor=planned.get(key, 0),
-                spent_minor=spent.get(key, 0),
-            )
+        yield fail(
+            key, title=title, planned_minor=max(0, free_planned), spent_minor=max(0, free_spent)
+        )
 
 
 @rule("control_point_no_controller", WARNING, Level.CONTROL, "assign_controller")
