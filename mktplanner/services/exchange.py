@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, String, Table, bindparam, insert, select
 from sqlalchemy import update as sql_update
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
 from mktplanner.domain.errors import DomainError, Problem
@@ -157,6 +158,8 @@ def _table(name: str) -> Table:
 
 def _kind(col: Any) -> str:
     t = col.type
+    if isinstance(t, TypeDecorator):  # SQLModel's AutoString wraps String
+        t = t.impl_instance
     if isinstance(t, Boolean):
         return "boolean"
     if isinstance(t, Integer):
