@@ -31,6 +31,40 @@ Score
     (``no_goals`` and the four reporting rules always examine the plan). A rule that
     crashes yields a ``check_failed`` error finding and counts nothing.
 
+Rules (level, severity, code -> next steps; ``catalogue()`` gives the same list)::
+
+    analysis   warning threat_unaddressed          -> address_threat
+    analysis   info    strength_unused             -> use_strength
+    strategy   error   no_goals                    -> add_goal
+    strategy   warning goal_not_smart              -> set_goal_metric, set_goal_baseline_target,
+                                                      review_goal_target, link_goal_to_swot,
+                                                      set_goal_deadline (first failed letter)
+    strategy   error   goal_no_action              -> add_action_for_goal
+    strategy   warning goal_off_track              -> review_goal_actions
+    tactics    warning action_no_owner             -> assign_action_owner
+    tactics    warning action_no_goal              -> link_action_to_goal
+    tactics    warning action_no_dates             -> set_action_dates
+    tactics    warning action_no_budget            -> set_action_budget
+    tactics    warning action_overdue              -> update_action_status
+    tactics    warning hypothesis_no_decision      -> decide_hypothesis
+    operations warning week_over_capacity          -> reduce_week_tasks
+    operations warning task_no_end_product         -> describe_end_product
+    operations warning week_not_approved           -> approve_week
+    operations warning week_not_closed             -> close_week
+    budget     warning expense_no_budget_line      -> add_budget_line
+    control    warning money_without_control       -> add_control_point
+    control    warning control_point_no_controller -> assign_controller
+    control    error   control_over_limit          -> review_spending
+    control    warning control_overdue             -> do_control_check
+    control    warning report_no_cadence           -> set_report_cadence
+    control    warning report_no_maker             -> set_report_maker
+    control    warning report_no_reader            -> set_report_reader
+    control    warning report_no_actor             -> set_report_actor
+
+    (and ``check_failed`` -> ``report_problem`` when a rule itself crashes)
+
+Each rule's docstring in :mod:`.rules` says which objects it examines and its params.
+
 Adding a rule
     See :mod:`.rules`: one function, one ``@rule(code, severity, level, next_step)``.
 """

@@ -37,7 +37,12 @@ from mktplanner.domain.rules.control import is_overdue, period_bounds, spend_lev
 from mktplanner.domain.rules.dates import month_start
 from mktplanner.domain.rules.goals import Track, goal_status
 from mktplanner.domain.rules.smart import SmartInput, check_smart
-from mktplanner.domain.rules.weekly import capacity_hours, round_hours
+from mktplanner.domain.rules.weekly import (
+    CapacityLevel,
+    capacity_hours,
+    capacity_level,
+    round_hours,
+)
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -272,7 +277,7 @@ def week_over_capacity(snap: PlanSnapshot) -> Iterator[Outcome]:
         )
         planned = w.planned_hours
         ref = ("weekly_plan", w.id)
-        if planned > capacity + 1e-9:
+        if capacity_level(planned, capacity) is CapacityLevel.RED:
             yield fail(
                 ref,
                 **_week_params(snap, w),
