@@ -20,8 +20,11 @@ one so that tests (and other parts of the app) can rely on them:
   spend follows the month's pace at 55 % of the limit);
 - one expense has neither channel nor action (unplanned spend), one is a refund;
 - context ads bring leads at about four times the cost of social media (reallocation hint);
-- month 4 of the tactical period plans 900 USD of budget lines against an 800 USD bottom-up
-  budget (the other months plan 750);
+- the bottom-up budget is 800 USD (80 000 RUB) a month: the first month's budget lines plan
+  exactly 800 (balanced), the fourth (index 3) plans 900 (short by 100), the others 750
+  (50 unallocated); the actions need 4 900 against 4 800 for the six months (short by 100;
+  one action, the espresso machine, has no budget);
+- the first month's spend (870) exceeds its plan (800);
 - hypothesis 1 is decided (scale), hypothesis 2 is running (pending).
 
 Amounts are designed in US dollars; the Russian demo uses 100 roubles per dollar, so every
@@ -94,7 +97,7 @@ class DemoFacts:
     control_ok: int = 2  # social media, monthly, on pace
     channel_expensive: int = 1  # context ads: CPL about 4x social media
     channel_cheap: int = 2  # social media
-    channel_without_clicks: int = 3  # outdoor: CTR and CPC are null
+    channel_without_clicks: int = 3  # outdoor: no clicks, so CPC is null (CTR 0)
     hypothesis_decided: int = 1
     hypothesis_running: int = 2
     over_budget_month_index: int = 3  # 0-based month of the tactical period: 900 of 800
@@ -548,6 +551,8 @@ ACTIONS: list[dict[str, Any]] = [
 # Budget lines per month: channel -> USD; month 3 plans an extra tasting for the complex's opening.
 BUDGET_LINES_USD = {CH_CONTEXT: 250, CH_SOCIAL: 200, CH_OUTDOOR: 150, CH_EVENTS: 150}
 OVER_BUDGET_EVENTS_USD = 300
+FIRST_MONTH_EVENTS_USD = 100  # month 0 plans exactly 800: 250 + 200 + 150 + 100 + 100 (cards)
+LOYALTY_CARDS_USD = 100
 
 # Monthly results per channel (typical month; varied per month below): impressions, clicks,
 # leads, customers, revenue USD, spend USD (for the months before the plan's expenses).
@@ -1510,6 +1515,8 @@ class _Builder:
             for channel, usd in BUDGET_LINES_USD.items():
                 if channel == CH_EVENTS and i == FACTS.over_budget_month_index:
                     usd = OVER_BUDGET_EVENTS_USD
+                elif channel == CH_EVENTS and i == 0:
+                    usd = FIRST_MONTH_EVENTS_USD
                 self.add(
                     "budget_line",
                     month=self.month(i),
@@ -1517,6 +1524,14 @@ class _Builder:
                     action_id=None,
                     amount_minor=self.money(usd),
                 )
+        # The loyalty cards (action 9, no channel) are planned on the action itself.
+        self.add(
+            "budget_line",
+            month=self.month(0),
+            channel_id=None,
+            action_id=9,
+            amount_minor=self.money(LOYALTY_CARDS_USD),
+        )
 
     def expenses(self) -> None:
         m = self.money
@@ -1815,6 +1830,7 @@ def build_demo(
             lock.release()
     finally:
         tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
     return PlanFile.open(path)
 
 
