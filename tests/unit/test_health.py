@@ -978,3 +978,12 @@ def test_the_demo_plan_shows_its_planted_findings(tmp_path: Path) -> None:
     smart = next(f for f in report.active if f.code == "goal_not_smart")
     assert smart.params["failed"] == ["T"]
     assert report.has_errors and 0 < report.score < 1
+
+
+def test_the_documented_rule_table_lists_every_rule() -> None:
+    import mktplanner.domain.health as package
+
+    doc = package.__doc__ or ""
+    for entry in catalogue():
+        line = f"{entry['level']:<11}{entry['severity']:<8}{entry['code']}"
+        assert line in doc, f"rule missing from the docstring table: {line}"
