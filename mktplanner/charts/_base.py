@@ -21,6 +21,7 @@ from mktplanner.charts.style import (
     LABEL_SIZE,
     NOTE_SIZE,
     TITLE_SIZE,
+    GridAxis,
     Theme,
     finish,
     new_figure,
@@ -170,7 +171,8 @@ def date_axis(ax: Axes, start: dt.date, end: dt.date, locale: str) -> None:
     ticks fit is estimated from the figure's width.
     """
     fig = ax.get_figure()
-    width_pt = (fig.get_figwidth() if fig is not None else 6.7) * 72 * 0.7
+    width_in = fig.get_figwidth() if isinstance(fig, Figure) else A4_WIDTH_IN
+    width_pt = width_in * 72 * 0.7
     days = max(1, (end - start).days)
     if days > 62:
         max_ticks = max(3, int(width_pt / 38))
@@ -264,6 +266,6 @@ def pad_limits(
     return (lo - span * left if lo < 0 else lo, hi + span * right)
 
 
-def apply_style(axes: Sequence[Axes], theme: Theme, grid_axis: str = "y") -> None:
+def apply_style(axes: Sequence[Axes], theme: Theme, grid_axis: GridAxis = "y") -> None:
     for ax in axes:
         style_axes(ax, theme, grid_axis)

@@ -77,7 +77,7 @@ def goal_progress(
             and data.deadline is not None
         ):
             (line,) = ax.plot(
-                [data.baseline_date, data.deadline],
+                mdates.date2num([data.baseline_date, data.deadline]),
                 [data.baseline, data.target],
                 color=theme.muted,
                 linestyle=":",
@@ -86,7 +86,7 @@ def goal_progress(
             add(line, labels.expected)
         if points:
             (line,) = ax.plot(
-                [p.date for p in points],
+                mdates.date2num([p.date for p in points]),
                 [p.value for p in points],
                 color=ACTUAL,
                 marker="o",

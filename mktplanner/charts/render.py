@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from typing import IO, Literal
+from typing import IO, Any, Literal, cast
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -21,7 +21,11 @@ Target = str | os.PathLike[str] | IO[bytes]
 Format = Literal["png", "svg", "pdf"]
 
 _CANVASES = {"png": FigureCanvasAgg, "svg": FigureCanvasSVG, "pdf": FigureCanvasPdf}
-_SAVE_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "mktplanner"}
+_SAVE_RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "pdf.fonttype": 42,
+    "svg.hashsalt": "mktplanner",
+}
 
 
 def _save(fig: Figure, target: Target, fmt: Format, dpi: float | None) -> None:
@@ -31,8 +35,8 @@ def _save(fig: Figure, target: Target, fmt: Format, dpi: float | None) -> None:
     original = fig.canvas
     canvas = canvas_class(fig)
     try:
-        with matplotlib.rc_context(_SAVE_RC):
-            kwargs = {"format": fmt, "facecolor": fig.get_facecolor()}
+        with matplotlib.rc_context(cast(Any, _SAVE_RC)):
+            kwargs: dict[str, Any] = {"format": fmt, "facecolor": fig.get_facecolor()}
             if dpi is not None:
                 kwargs["dpi"] = dpi
             if fmt == "pdf":

@@ -16,9 +16,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 import matplotlib
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -129,7 +130,7 @@ def rc_for(theme: Theme) -> dict[str, Any]:
         "axes.grid": True,
         "axes.grid.axis": "y",
         "axes.axisbelow": True,
-        "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+        "axes.prop_cycle": cycler(color=list(PALETTE)),
         "grid.color": theme.grid,
         "grid.linewidth": 0.8,
         "grid.linestyle": "-",
@@ -164,7 +165,8 @@ def rc_for(theme: Theme) -> dict[str, Any]:
 @contextlib.contextmanager
 def themed(theme: Theme) -> Iterator[None]:
     """Apply ``theme`` to every artist created inside the block (global rcParams untouched)."""
-    with matplotlib.rc_context(rc_for(theme)):
+    # cast: matplotlib's stubs want literal keys; these are checked by rcParams at run time.
+    with matplotlib.rc_context(cast(Any, rc_for(theme))):
         yield
 
 
@@ -184,7 +186,10 @@ def new_figure(
     return fig
 
 
-def style_axes(ax: Axes, theme: Theme, grid_axis: str = "y") -> None:
+GridAxis = Literal["x", "y", "both", "none"]
+
+
+def style_axes(ax: Axes, theme: Theme, grid_axis: GridAxis = "y") -> None:
     """Pin the style on ``ax`` so that ticks created later (at draw time) keep it."""
     ax.set_facecolor(theme.axes_face)
     for side in ("top", "right"):
@@ -201,7 +206,7 @@ def style_axes(ax: Axes, theme: Theme, grid_axis: str = "y") -> None:
     )
     ax.tick_params(axis="y", which="both", length=0)
     ax.grid(False)
-    if grid_axis in ("x", "y", "both"):
+    if grid_axis != "none":
         ax.grid(True, axis=grid_axis, color=theme.grid, linewidth=0.8)
     ax.set_axisbelow(True)
 

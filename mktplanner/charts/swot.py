@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matplotlib import transforms
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from mktplanner.charts import fmt
 from mktplanner.charts._base import apply_style, chart, no_data, set_title
@@ -48,16 +49,17 @@ def swot_counts(
         ax.tick_params(axis="x", length=0, labelsize=LABEL_SIZE)
         ax.set_xlim(-0.6, 3.6)
         ax.set_ylim(0, max(counts) * 1.32 + 0.5)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if labels.y_axis:
             ax.set_ylabel(labels.y_axis)
         ax.axvline(1.5, color=theme.spine, linestyle=(0, (2, 3)), linewidth=0.9)
         # The group names sit at the top of the plot area, centred over their pair.
         top = transforms.blended_transform_factory(ax.transData, ax.transAxes)
-        for x, hint in ((0.5, labels.internal), (2.5, labels.external)):
+        hints: tuple[tuple[float, str], ...] = ((0.5, labels.internal), (2.5, labels.external))
+        for group_x, hint in hints:
             if hint:
                 ax.text(
-                    x,
+                    group_x,
                     0.97,
                     hint,
                     transform=top,
