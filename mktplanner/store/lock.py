@@ -13,6 +13,7 @@ import getpass
 import hashlib
 import json
 import os
+import secrets
 import socket
 import time
 from dataclasses import dataclass
@@ -85,37 +86,85 @@ class PlanLock:
         self.holder: LockInfo | None = None
 
     def acquire(self) -> bool:
-        """Take the lock; False (with ``holder`` set) when another live process has it."""
-        for _ in range(3):
+        """Take the lock; False (with ``holder`` set) when another live process has it.
+
+        The lock file appears with its content in one step (written to a temporary file, then
+        hard-linked into place, which fails if a lock exists), so a reader never sees a
+        half-written lock. A stale lock is first renamed aside, which only one process can do,
+        and is deleted only if what was moved is still the stale lock: two instances that
+        start together after a crash cannot both end up holding the plan.
+        """
+        for _ in range(5):
+            me = _me()
+            placed = self._place(me)
+            if placed is None:
+                return False  # cannot create a lock at all (read-only medium): do not pretend
+            if placed:
+                self.held = True
+                self.holder = me
+                atexit.register(self.release)  # a normal exit never leaves a lock behind
+                return True
+            other = read_lock(self.path)
+            if other is None and self.path.exists():
+                # An old-style lock being written right now, or garbage: give a writer a moment.
+                time.sleep(0.05)
+                other = read_lock(self.path)
+            if other is not None and self._is_live(other):
+                self.holder = other
+                return False
+            if not self._break_stale(other):
+                return False
+        return False
+
+    def _place(self, me: LockInfo) -> bool | None:
+        """Create the lock file holding ``me``: True done, False one exists, None impossible."""
+        folder = self.path.parent
+        tmp = folder / f"{self.path.name}.{me.pid}.{secrets.token_hex(4)}.tmp"
+        try:
+            with open(tmp, "x", encoding="utf-8") as f:
+                json.dump(me.__dict__, f)
+        except OSError:
+            return None
+        try:
+            os.link(tmp, self.path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:
+            # No hard links here (FAT, some network shares): create exclusively, then write.
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
-                other = read_lock(self.path)
-                if other is None:
-                    # Being written right now, or garbage: give a writer a moment, then treat as stale.
-                    time.sleep(0.05)
-                    other = read_lock(self.path)
-                if other is not None and self._is_live(other):
-                    self.holder = other
-                    return False
-                try:
-                    self.path.unlink()
-                except FileNotFoundError:
-                    pass
-                except OSError:
-                    return False
-                continue
-            except OSError:
-                # Cannot create a lock at all (read-only medium): do not pretend to hold it.
                 return False
-            me = _me()
+            except OSError:
+                return None
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(me.__dict__, f)
-            self.held = True
-            self.holder = me
-            atexit.register(self.release)  # a normal exit never leaves a lock behind
             return True
-        return False
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def _break_stale(self, seen: LockInfo | None) -> bool:
+        """Remove the stale lock ``seen``; False when that turned out to be a live one."""
+        aside = self.path.with_name(f"{self.path.name}.stale.{os.getpid()}.{secrets.token_hex(4)}")
+        try:
+            os.rename(self.path, aside)
+        except FileNotFoundError:
+            return True  # somebody else removed it: try again
+        except OSError:
+            return False
+        moved = read_lock(aside)
+        if moved is not None and moved != seen and self._is_live(moved):
+            # Another instance took the lock between our read and our rename: give it back.
+            try:
+                os.link(aside, self.path)
+            except OSError:
+                pass
+            aside.unlink(missing_ok=True)
+            self.holder = moved
+            return False
+        aside.unlink(missing_ok=True)
+        return True
 
     @staticmethod
     def _is_live(info: LockInfo) -> bool:
