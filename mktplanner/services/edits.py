@@ -150,6 +150,7 @@ class UpdateRow(Edit):
             if k not in names:
                 raise DomainError([Problem(k, "unknown_field")])
         self.before: Row | None = None
+        self.after_key: Any = key  # differs from ``key`` when a primary-key column changes
         self.label = label or f"edit_{self.table.name}"
 
     def apply(self, s: Session) -> Change:
@@ -166,20 +167,27 @@ class UpdateRow(Edit):
         merged = _full_row(self.model, merged)
         validate_row(self.table.name, merged)
         self.before = {k: current[k] for k in self.changes}
+        self.after_key = _key(self.table, merged)
         s.execute(
             update(self.table)
             .where(_where(self.table, self.key))
             .values(**{k: merged[k] for k in self.changes})
         )
-        ch = Change()
-        ch.add(self.table.name, self.key)
-        return ch
+        return self._change()
 
     def revert(self, s: Session) -> Change:
         assert self.before is not None, "revert before apply"
-        s.execute(update(self.table).where(_where(self.table, self.key)).values(**self.before))
+        # The row is found under its new key if the edit changed a primary-key column (a link
+        # moved to another SWOT item, a setting renamed).
+        s.execute(
+            update(self.table).where(_where(self.table, self.after_key)).values(**self.before)
+        )
+        return self._change()
+
+    def _change(self) -> Change:
         ch = Change()
         ch.add(self.table.name, self.key)
+        ch.add(self.table.name, self.after_key)
         return ch
 
 
