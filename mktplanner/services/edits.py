@@ -214,6 +214,10 @@ class DeleteRow(Edit):
         self.label = label or f"delete_{self.table.name}"
 
     def _collect(self, s: Session, table: Table, key: Any) -> None:
+        # A row can be reached twice (a TOWS option whose internal and external item are the
+        # same row, from an import): remember it once, or the undo would insert it twice.
+        if any(t is table and _key(t, r) == key for t, r in self.snapshot):
+            return
         row = s.execute(select(table).where(_where(table, key))).mappings().first()
         if row is None:
             return
