@@ -8,11 +8,13 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+import matplotlib
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter
+from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter, MaxNLocator
+from matplotlib.transforms import ScaledTranslation
 
 from mktplanner.charts import fmt
 from mktplanner.charts.style import (
@@ -73,11 +75,28 @@ def shorten(text: str, width: int) -> str:
 
 def set_title(ax: Axes, fig: Figure, title: str, right: str = "") -> None:
     """The chart's bold title at the figure's top left (wrapped to fit), as in every chart of
-    the family; an optional plain note above the plot's right end (e.g. the progress)."""
-    if title:
-        fig.suptitle(wrap(title, title_width_chars(fig)), x=0.01, ha="left")
+    the family; an optional plain note at the top right, on the title's first line (e.g. the
+    progress of a goal)."""
+    if not title:
+        if right:
+            ax.set_title(right, loc="right", fontsize=LABEL_SIZE + 1, fontweight="normal")
+        return
+    fig.suptitle(wrap(title, title_width_chars(fig, 0.78 if right else 1.0)), x=0.01, ha="left")
     if right:
-        ax.set_title(right, loc="right", fontsize=LABEL_SIZE, fontweight="normal")
+        # Constrained layout puts the title's top h_pad below the figure's top edge; the note
+        # is anchored the same way, in inches, so it stays aligned when the canvas resizes.
+        pad = float(matplotlib.rcParams["figure.constrained_layout.h_pad"])
+        anchor = fig.transFigure + ScaledTranslation(0, -pad, fig.dpi_scale_trans)
+        fig.text(
+            0.99,
+            1.0,
+            right,
+            transform=anchor,
+            ha="right",
+            va="top",
+            fontsize=LABEL_SIZE + 1,
+            gid="title-note",
+        )
 
 
 def no_data(fig: Figure, theme: Theme, title: str, message: str) -> Figure:
@@ -264,6 +283,12 @@ def pad_limits(
     lo, hi = min(low, 0.0), max(high, 0.0)
     span = (hi - lo) or 1.0
     return (lo - span * left if lo < 0 else lo, hi + span * right)
+
+
+def nice_ticks(ax: Axes, axis: str = "y") -> None:
+    """Ticks on 1, 2 or 5 times a power of ten (no 2.5 steps on a count or an amount)."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10]))
 
 
 def apply_style(axes: Sequence[Axes], theme: Theme, grid_axis: GridAxis = "y") -> None:

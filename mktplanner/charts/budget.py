@@ -15,6 +15,7 @@ from mktplanner.charts._base import (
     legend,
     money_formatter,
     month_ticks,
+    nice_ticks,
     no_data,
     set_title,
     with_unit,
@@ -73,6 +74,7 @@ def budget_by_month(
             patch.set_gid("actual")
         ax.set_xlim(-0.6, len(months) - 0.4)
         month_ticks(ax, [m.month for m in months], locale)
+        nice_ticks(ax, "y")
         ax.yaxis.set_major_formatter(money_formatter(locale))
         symbol = fmt.currency_symbol(cur, locale)
         ax.set_ylabel(with_unit(labels.y_axis, symbol))
@@ -123,6 +125,7 @@ def budget_by_month(
         ax.set_ylim(0, (bar_top or 1.0) * 1.12)
         line_top = max(cum.get_ylim()[1], 0.0)
         cum.set_ylim(0, (line_top or 1.0) * 1.06)
+        nice_ticks(cum, "y")
         cum.yaxis.set_major_formatter(money_formatter(locale))
         cum.set_ylabel(with_unit(labels.y2_axis, symbol))
         set_title(ax, fig, labels.title)

@@ -11,6 +11,7 @@ from mktplanner.charts._base import (
     apply_style,
     chart,
     money_formatter,
+    nice_ticks,
     no_data,
     pad_limits,
     percent_formatter,
@@ -67,6 +68,7 @@ def spend_by_channel(
         annotate_bars_h(
             ax, values, ys, [fmt.money(c.amount_minor, cur, locale) for c in rows], theme
         )
+        nice_ticks(ax, "x")
         ax.xaxis.set_major_formatter(money_formatter(locale))
         ax.set_xlabel(with_unit(labels.x_axis, fmt.currency_symbol(cur, locale)))
         set_title(ax, fig, labels.title)
@@ -103,6 +105,7 @@ def cpl_romi_by_channel(
         known_cpl = [v for v in cpl if v is not None] or [0.0]
         left.set_xlim(*pad_limits(min(known_cpl), max(known_cpl), left=0.3, right=0.34))
         annotate_bars_h(left, cpl, ys, [fmt.money(c.cpl_minor, cur, locale) for c in rows], theme)
+        nice_ticks(left, "x")
         left.xaxis.set_major_formatter(money_formatter(locale))
         _panel_title(left, with_unit(labels.cpl, fmt.currency_symbol(cur, locale)), theme)
 

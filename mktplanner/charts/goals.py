@@ -15,6 +15,7 @@ from mktplanner.charts._base import (
     chart,
     date_axis,
     legend,
+    nice_ticks,
     no_data,
     number_formatter,
     set_title,
@@ -122,6 +123,7 @@ def goal_progress(
         ax.set_xlim(mdates.date2num(start - pad), mdates.date2num(end + pad))
         date_axis(ax, start, end, locale)
         _fit_y(ax, data, [p.value for p in points])
+        nice_ticks(ax, "y")
         ax.yaxis.set_major_formatter(number_formatter(locale))
         if labels.y_axis:
             ax.set_ylabel(labels.y_axis)

@@ -242,15 +242,19 @@ def color_at(index: int) -> str:
 
 
 def colors_for(keys: Sequence[str], given: Sequence[str | None]) -> list[str]:
-    """A colour per key: the given one when present, else one palette colour per distinct key."""
+    """A colour per key: its given colour when present, else a palette colour no other key uses.
+
+    The same key always gets the same colour (the first given one wins).
+    """
     assigned: dict[str, str] = {}
-    out: list[str] = []
     for key, color in zip(keys, given, strict=True):
-        if color:
-            assigned.setdefault(key, color)
-            out.append(color)
-            continue
+        if color and key not in assigned:
+            assigned[key] = color
+    used = {c.upper() for c in assigned.values()}
+    free = [c for c in PALETTE if c.upper() not in used] or list(PALETTE)
+    picked = 0
+    for key in keys:
         if key not in assigned:
-            assigned[key] = color_at(len(assigned))
-        out.append(assigned[key])
-    return out
+            assigned[key] = free[picked % len(free)]
+            picked += 1
+    return [assigned[key] for key in keys]

@@ -7,6 +7,7 @@ split into pages with :func:`timeline_pages`, which keeps one date range for all
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from matplotlib import dates as mdates
 from matplotlib import transforms
@@ -59,16 +60,19 @@ def fitted_span(data: TimelineData) -> tuple[dt.date, dt.date] | None:
 
 
 def timeline_pages(data: TimelineData, max_rows: int) -> list[TimelineData]:
-    """Split ``data`` into pages of at most ``max_rows`` actions that share one date range.
+    """Split ``data`` into pages of at most ``max_rows`` actions that share one date range
+    and one colour per direction (fixed from the whole plan, so a direction keeps its colour
+    from page to page).
 
     An empty plan gives one (empty) page, so a report always has something to draw.
     """
     if max_rows < 1:
         raise ValueError("max_rows must be at least 1")
     span = fitted_span(data)
-    actions = list(data.actions)
-    if not actions:
+    if not data.actions:
         return [data]
+    colors = colors_for([a.direction for a in data.actions], [a.color for a in data.actions])
+    actions = [replace(a, color=c) for a, c in zip(data.actions, colors, strict=True)]
     return [
         TimelineData(actions=tuple(actions[i : i + max_rows]), today=data.today, span=span)
         for i in range(0, len(actions), max_rows)

@@ -12,6 +12,7 @@ from mktplanner.charts._base import (
     apply_style,
     chart,
     legend,
+    nice_ticks,
     no_data,
     number_formatter,
     percent_formatter,
@@ -76,6 +77,7 @@ def team_capacity(
         ax.set_xlim(-0.6, len(weeks) - 0.4)
         top = max(planned + capacity + [1.0])
         ax.set_ylim(0, top * 1.15)
+        nice_ticks(ax, "y")
         ax.yaxis.set_major_formatter(number_formatter(locale))
         if labels.y_axis:
             ax.set_ylabel(labels.y_axis)

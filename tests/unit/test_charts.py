@@ -208,6 +208,7 @@ def all_texts(fig: Figure) -> list[str]:
         out.append(fig.get_suptitle())
     for legend in fig.legends:
         out += [t.get_text() for t in legend.get_texts()]
+    out += [t.get_text() for t in fig.texts]
     for ax in fig.axes:
         out += [ax.get_title(loc) for loc in ("left", "center", "right") if ax.get_title(loc)]
         out += [ax.get_xlabel(), ax.get_ylabel()]
@@ -215,6 +216,13 @@ def all_texts(fig: Figure) -> list[str]:
             out += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
         out += [t.get_text() for t in ax.texts]
     return [t for t in out if t]
+
+
+def title_note(fig: Figure) -> str:
+    """The plain note on the title's line, at the top right."""
+    notes = [t.get_text() for t in fig.texts if t.get_gid() == "title-note"]
+    assert len(notes) == 1
+    return notes[0]
 
 
 def xtick_texts(ax: Axes) -> list[str]:
@@ -286,7 +294,7 @@ def test_goal_progress_plots_levels_measurements_and_markers() -> None:
     assert list(today.get_xdata()) == [mdates.date2num(D(2026, 4, 15))] * 2
 
     assert fig.get_suptitle() == GOAL_LABELS.title
-    assert ax.get_title("right") == f"Прогресс 40{NBSP}%"
+    assert title_note(fig) == f"Прогресс 40{NBSP}%"
     texts = all_texts(fig)
     assert "2,1" in texts  # the latest value written next to its point
     assert "янв.\n2026" in xtick_texts(ax)
@@ -307,14 +315,14 @@ def test_goal_progress_in_english_and_unknown_progress() -> None:
     )
     fig = drawn(goal_progress(GOAL, labels, "en"))
     ax = fig.axes[0]
-    assert ax.get_title("right") == "Progress 40%"
+    assert title_note(fig) == "Progress 40%"
     assert "Jan\n2026" in xtick_texts(ax)
     # No "expected" text: the path is not drawn.
     assert all(ln.get_label() != "" for ln in ax.get_lines())
     assert len(ax.get_lines()) == 5
 
     unknown = drawn(goal_progress(GoalSeries(1.5, 3.0, D(2026, 1, 1), D(2026, 6, 30)), labels))
-    assert unknown.axes[0].get_title("right") == "Progress —"
+    assert title_note(unknown) == "Progress —"
 
 
 def test_goal_progress_with_measurements_only() -> None:
@@ -619,3 +627,20 @@ def test_locale_formatting_helpers() -> None:
     assert fmt.month(D(2026, 1, 5), "en") == "Jan 2026"
     assert fmt.day(D(2026, 5, 1), "ru") == "1 мая"
     assert fmt.fill("Прогресс {progress} {x}", progress="43 %") == "Прогресс 43 % {x}"
+
+
+def test_a_direction_keeps_its_colour_across_pages() -> None:
+    actions = (
+        TimelineAction("a1", D(2026, 1, 5), D(2026, 1, 9), "Продажи"),
+        TimelineAction("m1", D(2026, 1, 5), D(2026, 1, 9), "Маркетинг", "#4E79A7"),
+        TimelineAction("f1", D(2026, 1, 5), D(2026, 1, 9), "Финансы"),
+        TimelineAction("f2", D(2026, 2, 5), D(2026, 2, 9), "Финансы"),  # alone on page 2
+    )
+    pages = timeline_pages(TimelineData(actions), 3)
+    colours = [
+        {row_of(ax, p): hex_of(p) for p in bars(ax)}
+        for ax in (drawn(timeline(page, TIMELINE_LABELS, "ru")).axes[0] for page in pages)
+    ]
+    assert colours[1]["f2"] == colours[0]["f1"]
+    # Directions without a colour of their own get palette colours nobody else uses.
+    assert len({colours[0]["a1"], colours[0]["m1"], colours[0]["f1"]}) == 3
