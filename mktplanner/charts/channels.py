@@ -117,6 +117,7 @@ def cpl_romi_by_channel(
         annotate_bars_h(right, romi, ys, [fmt.percent(v, locale) for v in romi], theme)
         right.xaxis.set_major_formatter(percent_formatter(locale))
         right.tick_params(axis="y", labelleft=False)
+        right.spines["left"].set_visible(False)  # the zero line is this panel's reference
         _panel_title(right, labels.romi, theme)
 
         _name_axis(left, [c.name for c in rows])
