@@ -1,0 +1,894 @@
+"""The command line: the GUI by default, and commands for batch work and for the tests.
+
+::
+
+    mktplanner [FILE] [--demo] [--exit-after-shown]   the application (Qt)
+    mktplanner --version
+    mktplanner new FILE --name NAME [--currency CODE] [--lang ru|en] [--force]
+    mktplanner demo FILE [--lang ru|en] [--force] [--scale N] [--today DATE]
+    mktplanner info FILE [--json]
+    mktplanner summary FILE [--json] [--today DATE]
+    mktplanner export FILE --json OUT
+    mktplanner import-json IN FILE [--force]
+    mktplanner screenshots DIR [--plan FILE] [--lang ru|en]
+
+Only the commands that draw import Qt or matplotlib, and only when they run: this module
+imports nothing heavier than the standard library at load time (the database layer is
+imported by the commands that need it). Every command is a function ``cmd_<name>(args,
+out) -> int`` registered in :data:`COMMANDS` with its argparse set-up, so a later command
+or option (``export --pdf``, ``import FILE --expenses CSV``, ``check FILE``) is one more
+entry.
+
+Errors go to stderr as one sentence (English or Russian: ``--lang``, else the locale
+environment, ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` starting with "ru") and an exit code:
+2 for bad usage or bad input (argparse errors, a refused plan file, a value that breaks a
+rule, a wrong JSON document with its path), 1 for anything else, after the traceback was
+written to the log (the sentence names the log file). A user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import inspect
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from mktplanner import __version__
+from mktplanner.domain.errors import DomainError, Problem
+from mktplanner.store.errors import PlanFileError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+# --- texts (the GUI translates with Qt; the CLI keeps its few sentences here) -------------
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "usage": "Wrong command line: {detail}. See mktplanner --help.",
+        "unexpected": "Something went wrong ({error}); the details are in {log}.",
+        "interrupted": "Interrupted.",
+        "gui_missing": "The graphical interface is not part of this build; use the commands "
+        "(mktplanner --help).",
+        "gui_unavailable": "The graphical interface cannot start ({detail}); the commands "
+        "still work (mktplanner --help).",
+        "screenshots_missing": "Screenshots need the graphical interface, which is not part "
+        "of this build.",
+        "demo_and_file": "Give either a plan file or --demo, not both.",
+        "bad_date": "{value} is not a date; write it as YYYY-MM-DD.",
+        "created": "Created {path}.",
+        "demo_created": "Created the demo plan {path} ({lang}).",
+        "exported": "Exported {path}.",
+        "imported": "Imported {source} into {path}.",
+        "screenshots_done": "Screenshots written to {path}.",
+        # plan files
+        "file.not_found": "The file {path} does not exist.",
+        "file.is_directory": "{path} is a folder, not a plan file.",
+        "file.not_sqlite": "{path} is not a plan file (it is not an SQLite database).",
+        "file.foreign": "{path} is an SQLite database but not a mktplanner plan.",
+        "file.newer": "{path} was made by a newer version of mktplanner (format {version}; "
+        "this one reads up to {supported}); please update the application.",
+        "file.damaged": "{path} is damaged and cannot be used ({detail}).",
+        "file.exists": "{path} already exists; choose another name or add --force.",
+        "file.read_only": "{path} cannot be written: the file or its folder is read-only.",
+        "file.disk_full": "The disk is full; {path} was not written.",
+        "file.io": "{path} could not be read or written ({detail}).",
+        "file.needs_migration": "{path} is in an older format; open it in mktplanner once to "
+        "upgrade it (a backup is made first).",
+        "file.migration_failed": "Upgrading {path} failed and the file was left as it was "
+        "({detail}).",
+        "file.locked": "{path} is open in another mktplanner ({holder}); close it there first.",
+        "file.other": "{path} cannot be used ({code}).",
+        # values and documents
+        "value": "Invalid value for {field}: {reason}.",
+        "document": "The JSON document is not a valid plan at {where}: {reason}.",
+        "document.root": "the top level",
+        "code.required": "it is required",
+        "code.too_long": "it is too long (at most {max} characters)",
+        "code.unknown_currency": "{value} is not a known currency code",
+        "code.unknown_value": "{value} is not one of {allowed}",
+        "code.out_of_range": "{value} is out of range",
+        "code.wrong_type": "it has the wrong type (expected {expected})",
+        "code.not_a_number": "it is not a number",
+        "code.not_an_integer": "{value} is not a whole number",
+        "code.not_a_date": "{value} is not a date (YYYY-MM-DD)",
+        "code.negative_money": "money cannot be negative",
+        "code.not_first_of_month": "a month must be given by its first day",
+        "code.end_before_start": "it comes before {start_field}",
+        "code.unknown_field": "there is no such field",
+        "code.unknown_key": "there is no such key",
+        "code.duplicate_key": "the key appears twice",
+        "code.duplicate": "it appears twice",
+        "code.dangling_reference": "it refers to a row that does not exist",
+        "code.not_json": "it is not JSON (line {line}, column {column})",
+        "code.too_large": "the file is too large",
+        "code.too_deep": "it is nested too deeply",
+        "code.not_a_plan_document": "it is not a mktplanner plan document",
+        "code.newer_format": "it was written by a newer version (format {version})",
+        "code.invalid_text": "it holds text that is not valid Unicode",
+    },
+    "ru": {
+        "usage": "Неверная команда: {detail}. Справка: mktplanner --help.",
+        "unexpected": "Что-то пошло не так ({error}); подробности записаны в {log}.",
+        "interrupted": "Прервано.",
+        "gui_missing": "Графический интерфейс не входит в эту сборку; используйте команды "
+        "(mktplanner --help).",
+        "gui_unavailable": "Графический интерфейс не запускается ({detail}); команды "
+        "по-прежнему работают (mktplanner --help).",
+        "screenshots_missing": "Для снимков экрана нужен графический интерфейс, а его нет "
+        "в этой сборке.",
+        "demo_and_file": "Укажите либо файл плана, либо --demo, но не то и другое сразу.",
+        "bad_date": "{value} — не дата; пишите в виде ГГГГ-ММ-ДД.",
+        "created": "Создан файл {path}.",
+        "demo_created": "Создан демонстрационный план {path} ({lang}).",
+        "exported": "Экспортировано в {path}.",
+        "imported": "Файл {source} импортирован в {path}.",
+        "screenshots_done": "Снимки экрана сохранены в {path}.",
+        "file.not_found": "Файла {path} не существует.",
+        "file.is_directory": "{path} — это папка, а не файл плана.",
+        "file.not_sqlite": "{path} — не файл плана (это не база SQLite).",
+        "file.foreign": "{path} — база SQLite, но не план mktplanner.",
+        "file.newer": "Файл {path} создан более новой версией mktplanner (формат {version}, "
+        "эта версия читает до {supported}); обновите приложение.",
+        "file.damaged": "Файл {path} повреждён и не может быть использован ({detail}).",
+        "file.exists": "Файл {path} уже существует; выберите другое имя или добавьте --force.",
+        "file.read_only": "Файл {path} нельзя записать: файл или папка только для чтения.",
+        "file.disk_full": "Диск заполнен; файл {path} не записан.",
+        "file.io": "Не удалось прочитать или записать {path} ({detail}).",
+        "file.needs_migration": "Файл {path} в старом формате; откройте его один раз в "
+        "mktplanner, чтобы обновить (сначала делается резервная копия).",
+        "file.migration_failed": "Обновить {path} не удалось, файл оставлен как был ({detail}).",
+        "file.locked": "Файл {path} открыт в другом mktplanner ({holder}); сначала закройте "
+        "его там.",
+        "file.other": "Файл {path} нельзя использовать ({code}).",
+        "value": "Недопустимое значение поля {field}: {reason}.",
+        "document": "JSON-документ не является корректным планом в месте {where}: {reason}.",
+        "document.root": "верхний уровень",
+        "code.required": "поле обязательно",
+        "code.too_long": "слишком длинно (не больше {max} символов)",
+        "code.unknown_currency": "{value} — неизвестный код валюты",
+        "code.unknown_value": "{value} — не одно из {allowed}",
+        "code.out_of_range": "{value} вне допустимого диапазона",
+        "code.wrong_type": "неверный тип (ожидается {expected})",
+        "code.not_a_number": "это не число",
+        "code.not_an_integer": "{value} — не целое число",
+        "code.not_a_date": "{value} — не дата (ГГГГ-ММ-ДД)",
+        "code.negative_money": "сумма не может быть отрицательной",
+        "code.not_first_of_month": "месяц задаётся его первым днём",
+        "code.end_before_start": "дата раньше, чем {start_field}",
+        "code.unknown_field": "такого поля нет",
+        "code.unknown_key": "такого ключа нет",
+        "code.duplicate_key": "ключ повторяется",
+        "code.duplicate": "значение повторяется",
+        "code.dangling_reference": "ссылка на несуществующую строку",
+        "code.not_json": "это не JSON (строка {line}, столбец {column})",
+        "code.too_large": "файл слишком большой",
+        "code.too_deep": "слишком глубокая вложенность",
+        "code.not_a_plan_document": "это не документ плана mktplanner",
+        "code.newer_format": "документ записан более новой версией (формат {version})",
+        "code.invalid_text": "текст содержит недопустимые символы",
+    },
+}
+
+
+def text(lang: str, key: str, /, **params: Any) -> str:
+    """The sentence ``key`` in ``lang`` (English when missing), with ``params`` filled in."""
+    template = TEXTS.get(lang, TEXTS["en"]).get(key) or TEXTS["en"].get(key) or key
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def locale_language(environ: dict[str, str] | None = None) -> str:
+    """ "ru" when the locale environment says Russian (POSIX order), else "en"."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            continue
+        if value in ("ru", "en"):
+            return value
+    return None
+
+
+def problem_text(lang: str, problem: Problem, *, document: bool = False) -> str:
+    """One sentence for a structured problem (a field rule or a place in a JSON document)."""
+    params = {
+        k: (", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in problem.params.items()
+    }
+    reason = text(lang, f"code.{problem.code}", **params)
+    if reason == f"code.{problem.code}":
+        reason = problem.code
+    if document:
+        where = problem.field or text(lang, "document.root")
+        return text(lang, "document", where=where, reason=reason)
+    return text(lang, "value", field=problem.field or "?", reason=reason)
+
+
+def file_error_text(lang: str, exc: PlanFileError) -> str:
+    params = {"detail": "", "version": "?", "supported": "?", "holder": "?", **exc.params}
+    key = f"file.{exc.code}"
+    if key not in TEXTS["en"]:
+        return text(lang, "file.other", path=exc.path, code=exc.code)
+    return text(lang, key, path=exc.path, **params)
+
+
+# --- output --------------------------------------------------------------------------------
+
+
+def _write(stream: IO[str], message: str) -> None:
+    """Write a line; a console that cannot encode it gets UTF-8 bytes instead of a crash."""
+    try:
+        stream.write(message + "\n")
+    except UnicodeEncodeError:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            buffer.write((message + "\n").encode("utf-8"))
+            buffer.flush()
+        else:
+            stream.write(message.encode("ascii", "backslashreplace").decode("ascii") + "\n")
+    stream.flush()
+
+
+@dataclass
+class Out:
+    """Where a command writes: its result on stdout, its one-sentence errors on stderr."""
+
+    lang: str
+    stdout: IO[str]
+    stderr: IO[str]
+
+    def say(self, key: str, /, **params: Any) -> None:
+        _write(self.stdout, text(self.lang, key, **params))
+
+    def print(self, message: str) -> None:
+        _write(self.stdout, message)
+
+    def error(self, message: str) -> None:
+        _write(self.stderr, f"mktplanner: {message}")
+
+
+# --- argparse --------------------------------------------------------------------------------
+
+
+class UsageError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as an exception (one sentence, exit code 2)."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
+
+
+Handler = Callable[[argparse.Namespace, Out], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    setup: Callable[[argparse.ArgumentParser], None]
+    run: Handler
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(
+    name: str, help: str, setup: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Handler], Handler]:
+    """Register a command: its name, one line of help, its options and its handler."""
+
+    def register(func: Handler) -> Handler:
+        COMMANDS[name] = Command(name, help, setup, func)
+        return func
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the commands (the GUI's own options are in :func:`build_gui_parser`)."""
+    parser = _Parser(
+        prog="mktplanner",
+        description="Marketing planning for small businesses. Without a command, "
+        "'mktplanner [FILE]' opens the application (--demo: the demo plan).",
+        epilog="Run 'mktplanner COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"mktplanner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for cmd in COMMANDS.values():
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        cmd.setup(p)
+        p.set_defaults(handler=cmd.run)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mktplanner", add_help=False)
+    parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--exit-after-shown", action="store_true")
+    parser.add_argument("--lang", choices=("ru", "en"), default=None)
+    parser.add_argument("--version", action="version", version=f"mktplanner {__version__}")
+    return parser
+
+
+# --- the commands --------------------------------------------------------------------------------
+
+
+def _lang_option(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--lang", choices=("ru", "en"), help=help)
+
+
+def _setup_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--name", required=True, help="the plan's name")
+    p.add_argument(
+        "--currency", default=None, help="ISO 4217 code (default: RUB for Russian, USD for English)"
+    )
+    _lang_option(p, "the plan's language (default: from the locale)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+@command("new", "Create an empty plan file.", _setup_new)
+def cmd_new(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services.plans import new_plan
+
+    lang = args.lang or locale_language()
+    currency = args.currency or ("RUB" if lang == "ru" else "USD")
+    plan = new_plan(
+        args.file, name=args.name, currency=currency, language=lang, overwrite=args.force
+    )
+    plan.close()
+    out.say("created", path=args.file)
+    return EXIT_OK
+
+
+def _setup_demo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    _lang_option(p, "Russian (RUB) or English (USD); default: from the locale")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument(
+        "--scale",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="N times the data, for performance work (100: about five years)",
+    )
+    p.add_argument(
+        "--today",
+        type=_date_arg,
+        default=None,
+        metavar="DATE",
+        help="build the demo as if today were DATE (YYYY-MM-DD)",
+    )
+
+
+@command("demo", "Write the demo plan (a small coffee shop) to a file.", _setup_demo)
+def cmd_demo(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services.demo import build_demo
+
+    lang = args.lang or locale_language()
+    plan = build_demo(args.file, lang, today=args.today, scale=args.scale, overwrite=args.force)
+    plan.close()
+    out.say("demo_created", path=args.file, lang=lang)
+    return EXIT_OK
+
+
+def _open_read_only(path: Path) -> Any:
+    from mktplanner.store.planfile import PlanFile
+
+    return PlanFile.open(path, read_only=True, backup=False)
+
+
+def _setup_info(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _lang_option(p, "language of the text (default: from the locale)")
+
+
+@command("info", "Show a plan file's profile, format and row counts.", _setup_info)
+def cmd_info(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services import queries
+    from mktplanner.store.planfile import APPLICATION_ID, inspect, schema_version
+
+    facts = inspect(args.file)
+    plan = _open_read_only(args.file)
+    try:
+        profile = queries.profile(plan)
+        counts = queries.table_counts(plan)
+    finally:
+        plan.close()
+    info = {
+        "path": str(Path(args.file).resolve()),
+        "application_id": facts.application_id,
+        "application_id_ok": facts.application_id == APPLICATION_ID,
+        "schema_version": facts.user_version,
+        "supported_schema_version": schema_version(),
+        "size_bytes": Path(args.file).stat().st_size,
+        "profile": {
+            "name": profile.name,
+            "company": profile.company,
+            "currency": profile.currency,
+            "language": profile.language,
+            "tactical_start": _iso(profile.tactical_start),
+            "tactical_months": profile.tactical_months,
+            "created": _iso(profile.created),
+        },
+        "counts": counts,
+    }
+    if args.json:
+        out.print(json.dumps(info, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    ru = (args.lang or out.lang) == "ru"
+    labels = _INFO_RU if ru else _INFO_EN
+    p = info["profile"]
+    out.print(f"{labels['file']}: {info['path']}")
+    out.print(f"{labels['plan']}: {p['name']}" + (f" — {p['company']}" if p["company"] else ""))
+    out.print(f"{labels['currency']}: {p['currency']}; {labels['language']}: {p['language']}")
+    out.print(f"{labels['app_id']}: {facts.application_id} (0x{facts.application_id:08X})")
+    out.print(
+        f"{labels['schema']}: {facts.user_version} ({labels['supported']}: "
+        f"{info['supported_schema_version']})"
+    )
+    out.print(f"{labels['rows']}:")
+    width = max(len(name) for name in counts)
+    for name, count in counts.items():
+        out.print(f"  {name:<{width}}  {count:>8}")
+    return EXIT_OK
+
+
+_INFO_EN = {
+    "file": "File",
+    "plan": "Plan",
+    "currency": "Currency",
+    "language": "language",
+    "app_id": "Application id",
+    "schema": "Schema version",
+    "supported": "this version writes",
+    "rows": "Rows",
+}
+_INFO_RU = {
+    "file": "Файл",
+    "plan": "План",
+    "currency": "Валюта",
+    "language": "язык",
+    "app_id": "Идентификатор приложения",
+    "schema": "Версия схемы",
+    "supported": "эта версия пишет",
+    "rows": "Строк в таблицах",
+}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _setup_summary(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print every figure as JSON")
+    p.add_argument(
+        "--today",
+        type=_date_arg,
+        default=None,
+        metavar="DATE",
+        help="compute as of DATE (YYYY-MM-DD)",
+    )
+    _lang_option(p, "language of the text (default: the plan's)")
+
+
+@command("summary", "Print the computed summary of a plan.", _setup_summary)
+def cmd_summary(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services.summary import summarize
+
+    plan = _open_read_only(args.file)
+    try:
+        data = summarize(plan, args.today)
+    finally:
+        plan.close()
+    if args.json:
+        out.print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for line in summary_text(data, args.lang or data["profile"]["language"]):
+            out.print(line)
+    return EXIT_OK
+
+
+def _setup_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    _lang_option(p, "language of the messages (default: from the locale)")
+    formats = p.add_mutually_exclusive_group(required=True)
+    # One option per format; --pdf, --xlsx, --csv join this group.
+    formats.add_argument(
+        "--json", type=Path, metavar="OUT", help="write the whole plan as a JSON document to OUT"
+    )
+
+
+@command("export", "Export a plan to another format.", _setup_export)
+def cmd_export(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services.exchange import export_json
+
+    plan = _open_read_only(args.file)
+    try:
+        written = export_json(plan, args.json)
+    finally:
+        plan.close()
+    out.say("exported", path=written)
+    return EXIT_OK
+
+
+def _setup_import_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", type=Path, metavar="IN")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing FILE")
+    _lang_option(p, "language of the messages (default: from the locale)")
+
+
+@command("import-json", "Make a new plan file from a JSON document.", _setup_import_json)
+def cmd_import_json(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services.exchange import import_json
+
+    plan = import_json(args.source, args.file, force=args.force)
+    plan.close()
+    out.say("imported", source=args.source, path=args.file)
+    return EXIT_OK
+
+
+def _setup_screenshots(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument(
+        "--plan",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help="the plan to show (default: the demo)",
+    )
+    _lang_option(p, "interface language (default: from the locale)")
+
+
+@command(
+    "screenshots", "Render every page of the application to PNG files in DIR.", _setup_screenshots
+)
+def cmd_screenshots(args: argparse.Namespace, out: Out) -> int:
+    try:
+        from mktplanner.ui import screenshots
+    except ModuleNotFoundError as exc:
+        if exc.name in ("mktplanner.ui.screenshots", "mktplanner.ui"):
+            out.error(text(out.lang, "screenshots_missing"))
+            return EXIT_FAILURE
+        return _gui_unavailable(exc, out)
+    except ImportError as exc:
+        return _gui_unavailable(exc, out)
+    code = screenshots.main(args.folder, plan=args.plan, lang=args.lang)
+    if not code:
+        out.say("screenshots_done", path=args.folder)
+    return int(code or 0)
+
+
+# --- the GUI ---------------------------------------------------------------------------------
+
+
+def _gui_unavailable(exc: BaseException, out: Out) -> int:
+    from mktplanner.logsetup import log_exception
+
+    log_exception(exc, "start the graphical interface")
+    out.error(text(out.lang, "gui_unavailable", detail=str(exc) or type(exc).__name__))
+    return EXIT_FAILURE
+
+
+def run_gui(argv: Sequence[str], out: Out) -> int:
+    args, extra = build_gui_parser().parse_known_args(list(argv))
+    # Qt's own options pass through (``-platform offscreen``); a stray word is a usage error.
+    unknown = [
+        a
+        for i, a in enumerate(extra)
+        if not a.startswith("-")
+        and not (i and extra[i - 1].startswith("-") and "=" not in extra[i - 1])
+    ]
+    if unknown:
+        raise UsageError(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.demo and args.file is not None:
+        out.error(text(out.lang, "demo_and_file"))
+        return EXIT_USAGE
+    try:
+        from mktplanner.ui import app
+    except ModuleNotFoundError as exc:
+        if exc.name in ("mktplanner.ui.app", "mktplanner.ui"):
+            out.error(text(out.lang, "gui_missing"))
+            return EXIT_FAILURE
+        return _gui_unavailable(exc, out)
+    except ImportError as exc:  # e.g. Qt's shared libraries missing
+        return _gui_unavailable(exc, out)
+    wanted = {
+        "demo": args.demo,
+        "exit_after_shown": args.exit_after_shown,
+        "lang": args.lang,
+        "extra_args": list(extra),
+    }
+    # Pass what this build's GUI takes (its options grow with it; Qt's own go in extra_args).
+    accepted = inspect.signature(app.run).parameters
+    kwargs = {k: v for k, v in wanted.items() if k in accepted}
+    path = None if args.file is None else str(args.file)
+    return int(app.run(path, **kwargs) or 0)
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+) -> int:
+    """Run the command line; returns the exit code (never raises, never shows a traceback)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from_argv(args_list) or locale_language()
+    out = Out(lang, stdout or sys.stdout, stderr or sys.stderr)
+    try:
+        first = args_list[0] if args_list else ""
+        if first in COMMANDS or first in ("-h", "--help"):
+            args = build_parser().parse_args(args_list)
+            return int(args.handler(args, out))
+        return run_gui(args_list, out)
+    except SystemExit as exc:  # --help and --version print and exit
+        code = exc.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_FAILURE)
+    except UsageError as exc:
+        out.error(text(lang, "usage", detail=exc.message.rstrip(".")))
+        return EXIT_USAGE
+    except PlanFileError as exc:
+        out.error(file_error_text(lang, exc))
+        return EXIT_USAGE
+    except DomainError as exc:
+        out.error(problem_text(lang, exc.first, document=_is_import_problem(exc)))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        out.error(text(lang, "interrupted"))
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: log, one sentence
+        from mktplanner.logsetup import log_exception
+
+        log = log_exception(exc, "mktplanner " + " ".join(args_list[:1]))
+        out.error(text(lang, "unexpected", error=type(exc).__name__, log=log))
+        return EXIT_FAILURE
+
+
+def _is_import_problem(exc: DomainError) -> bool:
+    module = sys.modules.get("mktplanner.services.exchange")
+    cls = getattr(module, "ImportProblem", None) if module else None
+    return cls is not None and isinstance(exc, cls)
+
+
+# --- the summary as text --------------------------------------------------------------------------
+
+_SUMMARY_EN = {
+    "period": "Tactical period {start} – {end} ({months} months), currency {currency}",
+    "goals": "Goals: {n}",
+    "goal": "  [{id}] {title}: {letters}, progress {progress} (expected {expected}), {track}",
+    "week": "Week {week}: {planned} h planned of {capacity} h capacity",
+    "over": "  over capacity: {name}, {planned} h of {capacity} h",
+    "budget": "Budget: plan {plan}, spent {actual}, variance {variance}",
+    "gap": "  bottom-up: {status} (actions need {needed} of {fixed})",
+    "control": "Control point {subject}: {status}, spent {spent} of {limit} this {cadence}",
+    "channel": "  {name}: CPL {cpl}, ROMI {romi}, spend share {share}",
+    "channels": "Channels:",
+    "hint": "  hint: leads from {cheap} cost {ratio}× less than from {expensive}",
+    "hypotheses": "Hypotheses: {decided} decided, {running} running, {other} other",
+    "thread": "Golden thread: {hours} of this week's hours and {spend} of spend trace to a goal",
+    "budget_all": "the whole budget",
+    "track": {
+        "on_track": "on track",
+        "off_track": "OFF TRACK",
+        "reached": "reached",
+        "unknown": "track unknown",
+    },
+    "status": {
+        "ok": "ok",
+        "warning": "warning",
+        "over": "OVER",
+        "overdue": "overdue",
+        "unplanned": "unplanned spend",
+        "short": "short by {amount}",
+        "unallocated": "{amount} unallocated",
+        "balanced": "balanced",
+    },
+    "cadence": {"daily": "day", "weekly": "week", "monthly": "month"},
+}
+_SUMMARY_RU = {
+    "period": "Тактический период {start} – {end} ({months} мес.), валюта {currency}",
+    "goals": "Цели: {n}",
+    "goal": "  [{id}] {title}: {letters}, прогресс {progress} (ожидается {expected}), {track}",
+    "week": "Неделя {week}: запланировано {planned} ч при ёмкости {capacity} ч",
+    "over": "  перегрузка: {name}, {planned} ч при ёмкости {capacity} ч",
+    "budget": "Бюджет: план {plan}, потрачено {actual}, отклонение {variance}",
+    "gap": "  снизу: {status} (мероприятиям нужно {needed} из {fixed})",
+    "control": "Точка контроля {subject}: {status}, потрачено {spent} из {limit} за {cadence}",
+    "channel": "  {name}: цена заявки {cpl}, ROMI {romi}, доля расходов {share}",
+    "channels": "Каналы:",
+    "hint": "  подсказка: заявки из «{cheap}» в {ratio} раза дешевле, чем из «{expensive}»",
+    "hypotheses": "Гипотезы: решено {decided}, идёт {running}, прочие {other}",
+    "thread": "Золотая нить: к целям ведут {hours} часов этой недели и {spend} расходов",
+    "budget_all": "весь бюджет",
+    "track": {
+        "on_track": "по плану",
+        "off_track": "ОТСТАЁТ",
+        "reached": "достигнута",
+        "unknown": "оценить нельзя",
+    },
+    "status": {
+        "ok": "в норме",
+        "warning": "близко к лимиту",
+        "over": "ПЕРЕРАСХОД",
+        "overdue": "проверка просрочена",
+        "unplanned": "незапланированные траты",
+        "short": "не хватает {amount}",
+        "unallocated": "не распределено {amount}",
+        "balanced": "сходится",
+    },
+    "cadence": {"daily": "день", "weekly": "неделю", "monthly": "месяц"},
+}
+
+
+def summary_text(data: dict[str, Any], lang: str) -> list[str]:
+    """A short readable summary (the figures of :func:`summarize`) in ``lang``."""
+    from babel.numbers import format_currency, format_percent
+
+    from mktplanner.domain.money import to_major
+
+    t = _SUMMARY_RU if lang == "ru" else _SUMMARY_EN
+    locale = "ru_RU" if lang == "ru" else "en_US"
+    currency = data["currency"]
+
+    def money(minor: int | None) -> str:
+        if minor is None:
+            return "—"
+        return format_currency(to_major(minor, currency), currency, locale=locale)
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else format_percent(value, locale=locale)
+
+    def num(value: float | None) -> str:
+        return "—" if value is None else f"{value:g}"
+
+    p = data["profile"]
+    lines = [p["name"] + (f" — {p['company']}" if p["company"] else "")]
+    lines.append(
+        t["period"].format(
+            start=p["tactical_start"],
+            end=p["tactical_end"],
+            months=p["tactical_months"],
+            currency=currency,
+        )
+    )
+    lines.append(t["goals"].format(n=len(data["goals"])))
+    for g in data["goals"]:
+        lines.append(
+            t["goal"].format(
+                id=g["id"],
+                title=g["title"],
+                letters=g["smart"]["letters"],
+                progress=pct(g["progress"]),
+                expected=pct(g["expected"]),
+                track=t["track"].get(g["track"], g["track"]),
+            )
+        )
+    week = data["golden_thread"]["week"]
+    this_week = [c for c in data["capacity"] if c["week"] == week]
+    if this_week:
+        planned = sum(c["planned_hours"] for c in this_week)
+        capacity = sum(c["capacity_hours"] for c in this_week)
+        lines.append(
+            t["week"].format(
+                week=week, planned=num(round(planned, 1)), capacity=num(round(capacity, 1))
+            )
+        )
+        for c in this_week:
+            if c["level"] == "red":
+                lines.append(
+                    t["over"].format(
+                        name=c["person"],
+                        planned=num(c["planned_hours"]),
+                        capacity=num(c["capacity_hours"]),
+                    )
+                )
+    b = data["budget"]
+    lines.append(
+        t["budget"].format(
+            plan=money(b["plan_minor"]),
+            actual=money(b["actual_minor"]),
+            variance=money(b["variance_minor"]),
+        )
+    )
+    gap = b["gap"]
+    if gap["status"] is not None:
+        amount = money(
+            gap["short_by_minor"] if gap["status"] == "short" else gap["unallocated_minor"]
+        )
+        status = t["status"][gap["status"]].format(amount=amount)
+        lines.append(
+            t["gap"].format(
+                status=status, needed=money(gap["needed_minor"]), fixed=money(gap["fixed_minor"])
+            )
+        )
+    for cp in data["control_points"]:
+        lines.append(
+            t["control"].format(
+                subject=cp["subject"] or t["budget_all"],
+                status=t["status"].get(cp["status"], cp["status"]),
+                spent=money(cp["spent_minor"]),
+                limit=money(cp["limit_minor"]),
+                cadence=t["cadence"].get(cp["cadence"], cp["cadence"]),
+            )
+        )
+    with_results = [c for c in data["channels"] if c["months"]]
+    if with_results:
+        lines.append(t["channels"])
+        for c in with_results:
+            lines.append(
+                t["channel"].format(
+                    name=c["name"],
+                    cpl=money(c["cpl_minor"]),
+                    romi=pct(c["romi"]),
+                    share=pct(c["spend_share"]),
+                )
+            )
+    if data["reallocation"]:
+        h = data["reallocation"][0]
+        lines.append(
+            t["hint"].format(cheap=h["cheap"], expensive=h["expensive"], ratio=f"{h['ratio']:.1f}")
+        )
+    states = [h["state"] for h in data["hypotheses"]]
+    if states:
+        decided, running = states.count("decided"), states.count("running")
+        lines.append(
+            t["hypotheses"].format(
+                decided=decided, running=running, other=len(states) - decided - running
+            )
+        )
+    gt = data["golden_thread"]
+    lines.append(t["thread"].format(hours=pct(gt["hours_share"]), spend=pct(gt["spend_share"])))
+    return lines
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
