@@ -392,8 +392,8 @@ def budget_settings(plan: PlanFile) -> Row:
 
 
 def budget_lines(plan: PlanFile) -> list[Row]:
-    """Budget lines with what was spent on the same month and channel (or action)."""
-    return _rows(
+    """Budget lines with what was spent on the same month and channel (or action) and what is left."""
+    rows = _rows(
         plan,
         """
         SELECT b.id, b.month, b.channel_id, b.action_id, b.amount_minor,
@@ -410,6 +410,9 @@ def budget_lines(plan: PlanFile) -> list[Row]:
         """,
         dates=("month",),
     )
+    for row in rows:
+        row["left_minor"] = row["amount_minor"] - row["spent_minor"]
+    return rows
 
 
 def expenses(plan: PlanFile) -> list[Row]:
@@ -429,6 +432,18 @@ def expenses(plan: PlanFile) -> list[Row]:
     )
     _bools(rows, "is_refund")
     return rows
+
+
+def budget_totals(plan: PlanFile) -> Row:
+    """Planned (budget lines), needed (actions' budgets) and spent (expenses), in one statement."""
+    return _rows(
+        plan,
+        "SELECT (SELECT coalesce(sum(amount_minor), 0) FROM budget_line) AS planned_minor, "
+        "(SELECT coalesce(sum(budget_minor), 0) FROM action WHERE status != 'cancelled') "
+        "AS actions_minor, "
+        "(SELECT coalesce(sum(amount_minor), 0) FROM expense) AS spent_minor, "
+        "(SELECT count(DISTINCT month) FROM budget_line) AS months",
+    )[0]
 
 
 def control_points(plan: PlanFile) -> list[Row]:

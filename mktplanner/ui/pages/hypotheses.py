@@ -1,0 +1,118 @@
+"""Hypotheses: channel tests with a budget, a period, a success threshold and a decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from mktplanner.ui.models.table import Col, Row
+from mktplanner.ui.pages.base import Page, label, ref_choices
+
+
+class HypothesesPage(Page):
+    page_id = "hypotheses"
+    tables = frozenset({"hypothesis", "channel", "expense"})
+
+    def subtitle(self) -> str:
+        return self.tr(
+            "Test a channel like a product team: a small budget, a period, a success "
+            "threshold — then scale or stop, and keep what was learned."
+        )
+
+    def build(self) -> None:
+        self.choices: Any = None
+        self.hypotheses = self.table_block(
+            "hypothesis",
+            [
+                Col(
+                    "title",
+                    label("title"),
+                    field="title",
+                    stretch=1,
+                    nullable=False,
+                    max_length=200,
+                    bold=True,
+                ),
+                Col(
+                    "channel_name",
+                    label("channel_id"),
+                    "ref",
+                    field="channel_id",
+                    choices=ref_choices(self, "channels"),
+                    max_width=170,
+                ),
+                Col(
+                    "test_budget_minor",
+                    label("test_budget_minor"),
+                    "money",
+                    field="test_budget_minor",
+                    nullable=False,
+                ),
+                Col("spent_minor", lambda: self.tr("Spent"), "money", tone=_spent_tone),
+                Col("start", label("start"), "date", field="start"),
+                Col("end", label("end"), "date", field="end"),
+                Col("metric", label("metric"), field="metric", max_width=180, max_length=200),
+                Col("threshold", label("threshold"), "float", field="threshold"),
+                Col("result", label("result"), "float", field="result", tone=_result_tone),
+                Col(
+                    "decision",
+                    label("decision"),
+                    "enum",
+                    field="decision",
+                    enum="decision",
+                    nullable=False,
+                    tone=_decision_tone,
+                ),
+                Col(
+                    "learned",
+                    label("learned"),
+                    field="learned",
+                    stretch=1,
+                    max_length=4000,
+                ),
+            ],
+            title=self.tr("Hypotheses"),
+            hint=self.tr(
+                "The result is compared with the threshold; most tests fail, and that "
+                "is what they are for."
+            ),
+            empty=self.tr(
+                "No hypotheses yet. What channel would you like to test, with what "
+                "budget, and how will you know it works?"
+            ),
+            add_text=self.tr("Add hypothesis"),
+            delete_text=self.tr("Delete"),
+            new_row=self._new_hypothesis,
+        )
+        self.body.addWidget(self.hypotheses.section, 1)
+
+    def load(self) -> None:
+        from mktplanner.services import views
+
+        assert self.doc is not None
+        self.choices = views.choices(self.doc.plan)
+        self.hypotheses.set_rows(views.hypotheses(self.doc.plan))
+
+    def _new_hypothesis(self) -> dict[str, Any]:
+        today = dt.date.today()
+        return {
+            "title": self.tr("New hypothesis"),
+            "start": today,
+            "end": today + dt.timedelta(days=30),
+        }
+
+
+def _spent_tone(row: Row) -> str | None:
+    spent = row.get("spent_minor") or 0
+    return "bad" if spent > (row.get("test_budget_minor") or 0) else None
+
+
+def _result_tone(row: Row) -> str | None:
+    result, threshold = row.get("result"), row.get("threshold")
+    if result is None or threshold is None:
+        return None
+    return "good" if result >= threshold else "bad"
+
+
+def _decision_tone(row: Row) -> str | None:
+    return {"scale": "good", "stop": "bad", "pending": "muted"}.get(row.get("decision") or "")
