@@ -26,13 +26,14 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, String, Table, bindparam, insert, select
 from sqlalchemy import update as sql_update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
@@ -94,11 +95,17 @@ class Shape:
 
     table: str
     columns: tuple[Column, ...]
-    uniques: tuple[tuple[str, ...], ...]  # besides the id
+    uniques: tuple[tuple[str, ...], ...]  # the id and the table's unique constraints
+    keys: tuple[str, ...] = ()  # the object's keys in document order, nested arrays last
+    allowed: frozenset[str] = frozenset()
+    references: tuple[Column, ...] = ()
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
+    def __post_init__(self) -> None:
+        keys = tuple(c.name for c in self.columns) + EXTRA_KEYS.get(self.table, ())
+        object.__setattr__(self, "keys", keys)
+        object.__setattr__(self, "allowed", frozenset(keys))
+        refs = tuple(c for c in self.columns if c.target is not None)
+        object.__setattr__(self, "references", refs)
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,10 @@ def _kind(col: Any) -> str:
     raise TypeError(f"no JSON kind for column {col}")  # a new column type needs a decision here
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 def _shape(table_name: str) -> Shape:
     model = _TABLES[table_name]
     table = _table(table_name)
@@ -189,11 +200,15 @@ def _shape(table_name: str) -> Shape:
                 kind=_kind(c),
                 nullable=bool(c.nullable) and not c.primary_key,
                 required=info.is_required() or c.name == "id",
-                default=functools.partial(info.get_default, call_default_factory=True),
+                default=(
+                    info.default_factory  # type: ignore[arg-type]
+                    if info.default_factory is not None
+                    else functools.partial(_same, info.default)
+                ),
                 target=targets[0] if targets else None,
             )
         )
-    uniques: list[tuple[str, ...]] = []
+    uniques: list[tuple[str, ...]] = [("id",)] if "id" not in implied and "id" in table.c else []
     for con in table.constraints:
         names = tuple(c.name for c in getattr(con, "columns", ()))
         if type(con).__name__ == "UniqueConstraint" and names not in uniques:
@@ -213,7 +228,7 @@ def document_keys() -> dict[str, tuple[str, ...]]:
     for name, shape in SHAPES.items():
         if name == "setting":
             continue
-        out[name] = shape.keys + EXTRA_KEYS.get(name, ())
+        out[name] = shape.keys
     return out
 
 
@@ -379,23 +394,31 @@ def parse_document(data: bytes) -> Any:
 def _too_deep(doc: Any) -> str | None:
     """The path (first three steps) to the first place nested deeper than MAX_DEPTH, or None.
 
-    Iterative, so a hostile document cannot exhaust the stack."""
+    Iterative, so a hostile document cannot exhaust the stack; the quick pass keeps no paths."""
+    if not isinstance(doc, dict | list):
+        return None
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, dict | list):
+                if depth >= MAX_DEPTH:
+                    return _deep_path(doc)
+                stack.append((child, depth + 1))
+    return None
+
+
+def _deep_path(doc: Any) -> str:
     stack: list[tuple[Any, int, tuple[str | int, ...]]] = [(doc, 1, ())]
     while stack:
         node, depth, path = stack.pop()
         if depth > MAX_DEPTH:
             return _path(*path[:3])
-        if isinstance(node, dict):
-            items: list[tuple[str | int, Any]] = list(node.items())
-        elif isinstance(node, list):
-            items = list(enumerate(node))
-        else:
-            continue
-        short = len(path) >= 3
-        for k, v in reversed(items):
-            if isinstance(v, dict | list):
-                stack.append((v, depth + 1, path if short else (*path, k)))
-    return None
+        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+        for key, child in reversed(items):
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1, path if len(path) >= 3 else (*path, key)))
+    return ""
 
 
 def load_document(in_path: Path | str) -> Any:
@@ -565,7 +588,7 @@ class _Checker:
         self.sink = _Sink()
         self.rows: dict[str, list[Row]] = {t: [] for t in _TABLES}
         self.ids: dict[str, set[int]] = {t: set() for t in _TABLES}
-        self.seen: dict[str, dict[tuple[Any, ...], str]] = {}
+        self.seen: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str]] = {}
 
     # The ids every reference may point to, gathered before the walk so that a reference may
     # point forward in the document (tows -> goals).
@@ -657,106 +680,95 @@ class _Checker:
         obj: Any,
         path: str,
         implied: dict[str, Any] | None = None,
-    ) -> Row | None:
+    ) -> None:
         if not isinstance(obj, dict):
             self.sink.extend([Problem(path, "wrong_type", {"expected": "object"})])
-            return None
-        position = {k: i for i, k in enumerate(obj)}
-        end = len(position)
-        found: list[tuple[int, Problem]] = []
+            return
+        found: list[tuple[str, Problem]] = []  # (the key it belongs to, the problem)
         bad: set[str] = set()
-        values: Row = dict(implied or {})
+        values: Row = dict(implied) if implied else {}
         for col in shape.columns:
-            if col.name not in obj:
+            name = col.name
+            if name not in obj:
                 if col.required:
-                    found.append((end, Problem(_join(path, col.name), "required")))
-                    bad.add(col.name)
+                    found.append((name, Problem(_join(path, name), "required")))
+                    bad.add(name)
                 else:
-                    values[col.name] = col.default()
+                    values[name] = col.default()
                 continue
-            value, problem = _convert(col, obj[col.name])
-            if problem is not None:
-                found.append((position[col.name], Problem(_join(path, col.name), *problem)))
-                bad.add(col.name)
+            value, problem = _convert(col, obj[name])
+            if problem is None:
+                values[name] = value
             else:
-                values[col.name] = value
-        extra = EXTRA_KEYS.get(shape.table, ())
-        for key in obj:
-            if key not in shape.keys and key not in extra:
-                found.append((position[key], Problem(_join(path, key), "unknown_key")))
+                found.append((name, Problem(_join(path, name), *problem)))
+                bad.add(name)
+        if not shape.allowed.issuperset(obj):
+            for key in obj:
+                if key not in shape.allowed:
+                    found.append((key, Problem(_join(path, key), "unknown_key")))
         if isinstance(obj, _DupDict):
             for key in obj.duplicates:
-                found.append((position[key], Problem(_join(path, key), "duplicate_key")))
+                found.append((key, Problem(_join(path, key), "duplicate_key")))
 
         # The field rules, on the columns that have their types (wrong ones are reported).
-        checked = {k: v for k, v in values.items() if k not in bad}
+        checked = {k: v for k, v in values.items() if k not in bad} if bad else values
         for p in validate(shape.table, checked):
             if p.field in bad or (p.code == "required" and p.field not in checked):
                 continue
             bad.add(p.field)
-            found.append(
-                (position.get(p.field, end), Problem(_join(path, p.field), p.code, p.params))
-            )
+            found.append((p.field, Problem(_join(path, p.field), p.code, p.params)))
 
         # References and uniqueness.
-        for col in shape.columns:
-            if col.target is None or col.name in bad:
-                continue
+        for col in shape.references:
             ref = values.get(col.name)
-            if ref is not None and ref not in self.ids[col.target]:
-                params = {"id": ref, "target": SECTION_OF_TABLE[col.target]}
+            if ref is not None and col.name not in bad and ref not in self.ids[col.target or ""]:
+                params = {"id": ref, "target": SECTION_OF_TABLE[col.target or ""]}
                 found.append(
-                    (
-                        position.get(col.name, end),
-                        Problem(_join(path, col.name), "dangling_reference", params),
-                    )
+                    (col.name, Problem(_join(path, col.name), "dangling_reference", params))
                 )
                 bad.add(col.name)
-        for names in (("id",), *shape.uniques):
-            if names == ("id",) and "id" not in shape.keys:
-                continue
-            if any(n in bad for n in names):
-                continue
+        for names in shape.uniques:
             key = tuple(values.get(n) for n in names)
-            if any(k is None for k in key):
+            if None in key or (bad and not bad.isdisjoint(names)):
                 continue  # SQLite lets NULLs repeat in a unique constraint
-            seen = self.seen.setdefault(f"{shape.table}:{','.join(names)}", {})
-            if key in seen:
-                last = names[-1]
+            seen = self.seen.setdefault((shape.table, names), {})
+            first = seen.setdefault(key, path)
+            if first is not path:
                 found.append(
-                    (
-                        position.get(last, end),
-                        Problem(_join(path, last), "duplicate", {"first": seen[key]}),
-                    )
+                    (names[-1], Problem(_join(path, names[-1]), "duplicate", {"first": first}))
                 )
-            else:
-                seen[key] = path
 
-        found.sort(key=lambda p: p[0])
-        # Nested arrays come in the document at their own key's place.
-        nested: list[tuple[int, Callable[[], None]]] = []
+        # Nested arrays are walked at their own key's place in the object.
+        nested: list[tuple[str, Callable[[], None]]] = []
         if shape.table == "goal" and "swot_ids" in obj:
             nested.append(
-                (position["swot_ids"], lambda: self.swot_ids(obj["swot_ids"], path, values))
+                ("swot_ids", functools.partial(self.swot_ids, obj["swot_ids"], path, values))
             )
-        if shape.table == "weekly_plan":
+        elif shape.table == "weekly_plan":
             for key, table in (("metrics", "weekly_metric"), ("tasks", "weekly_task")):
                 if key in obj:
                     walk = functools.partial(
                         self.children, SHAPES[table], obj[key], _join(path, key), values.get("id")
                     )
-                    nested.append((position[key], walk))
-        nested.sort(key=lambda n: n[0])
-        for index, wrong in found:
-            while nested and nested[0][0] < index:
-                nested.pop(0)[1]()
-            self.sink.extend([wrong])
-        for _, step in nested:
-            step()
+                    nested.append((key, walk))
         if not found:
+            for _, step in nested:
+                step()
             self.rows[shape.table].append(values)
-            return values
-        return None
+            return
+        # Problems in the order of the object's keys (a missing key counts as the last).
+        position = {k: i for i, k in enumerate(obj)}
+        end = len(position)
+        items: list[tuple[int, int, Problem | Callable[[], None]]] = [
+            (position.get(k, end), 0, p) for k, p in found
+        ]
+        items += [(position[k], 1, step) for k, step in nested]
+        items.sort(key=lambda item: (item[0], item[1]))
+        for _, _, item in items:
+            if isinstance(item, Problem):
+                self.sink.extend([item])
+            else:
+                item()
 
     def swot_ids(self, value: Any, path: str, goal: Row) -> None:
         where = _join(path, "swot_ids")
@@ -817,37 +829,35 @@ def check_document(doc: Any) -> Prepared:
 
 
 def _insert_all(plan: PlanFile, prepared: Prepared) -> None:
-    """All rows in one transaction, parents before children (the tables' order)."""
+    """All rows in one transaction, parents before children (the tables' order).
+
+    The rows are checked already, so they go to SQLite's executemany directly: the ORM's
+    per-row bookkeeping would make a 100 000-goal document take many times longer."""
+    dialect = sqlite_dialect(paramstyle="qmark")
     with plan.transaction() as s:
+        con = s.connection()
         for model in ALL_TABLES:
             table: Table = model.__table__  # type: ignore[attr-defined]
             rows = prepared.rows[table.name]
             if not rows:
                 continue
+            names = [c.name for c in table.columns]
+            later: list[tuple[Any, Any]] = []
             if table.name == "person":
                 # A manager may come later in the list (or managers may form a ring): insert
                 # everyone first, then set the links.
-                s.execute(insert(table), [{**r, "manager_id": None} for r in rows])
-                links = [
-                    {"pid": r["id"], "mid": r["manager_id"]}
-                    for r in rows
-                    if r.get("manager_id") is not None
-                ]
-                if links:
-                    stmt = (
-                        sql_update(table)
-                        .where(table.c.id == bindparam("pid"))
-                        .values(manager_id=bindparam("mid"))
-                    )
-                    s.connection().execute(stmt, links)
-                continue
-            for chunk in _chunks(rows, 20_000):
-                s.execute(insert(table), chunk)
+                later = [(r["manager_id"], r["id"]) for r in rows if r["manager_id"] is not None]
+                rows = [{**r, "manager_id": None} for r in rows]
+            sql = str(insert(table).compile(dialect=dialect))
+            con.exec_driver_sql(sql, [tuple(_db_value(r[n]) for n in names) for r in rows])
+            if later:
+                stmt = sql_update(table).where(table.c.id == bindparam("pid"))
+                sql = str(stmt.values(manager_id=bindparam("mid")).compile(dialect=dialect))
+                con.exec_driver_sql(sql, later)
 
 
-def _chunks(rows: list[Row], size: int) -> Iterator[list[Row]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+def _db_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _forget_backups(path: Path) -> None:
