@@ -177,11 +177,14 @@ class Formatter:
         return int(value)
 
     # --- dates ---------------------------------------------------------------------------
-    def date(self, day: dt.date | None, style: str = "medium") -> str:
+    def date(self, day: dt.date | None, style: str = "") -> str:
+        """A date as tables show it: "Mar 5, 2026" / "05.03.2026" (``style``: a Babel style)."""
         if day is None:
             return DASH
         from babel.dates import format_date
 
+        if not style:
+            style = "dd.MM.yyyy" if self.language == "ru" else "medium"
         return format_date(day, style, locale=self.locale)
 
     def short_date(self, day: dt.date | None) -> str:

@@ -1,0 +1,107 @@
+"""Every page shows the demo plan's data: a known value in a cell, as the user sees it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gui.helpers import cells
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _show(window: Any, page_id: str) -> Any:
+    window.show_page(page_id)
+    page = window.pages[page_id]
+    assert window.stack.currentWidget() is page
+    assert page.isVisible()
+    return page
+
+
+def test_overview_shows_key_figures_and_goals(opened: Any) -> None:
+    page = _show(opened, "overview")
+    assert page.card_goals.value.text() == "3"
+    assert page.card_actions.value.text() == "14"
+    assert page.name.text() == "Grain Coffee House: marketing plan"
+    assert "Win regular guests from the new complex" in cells(page.goals.model, "title")
+    assert "Off track" in cells(page.goals.model, "track")
+
+
+def test_strategy_shows_swot_and_options(opened: Any) -> None:
+    page = _show(opened, "strategy")
+    quadrants = cells(page.swot.model, "quadrant")
+    assert len(quadrants) == 10
+    assert {"Strength", "Weakness", "Opportunity", "Threat"} <= set(quadrants)
+    assert "SO: use" in cells(page.tows.model, "kind")
+    assert page.mission.toPlainText().startswith("Make the neighbourhood")
+
+
+def test_goals_page_shows_goals_and_measurements(opened: Any) -> None:
+    page = _show(opened, "goals")
+    titles = cells(page.goals.model, "title")
+    assert titles[0] == "Win regular guests from the new complex"
+    assert cells(page.goals.model, "owner_name")[0] == "Anna Smith"
+    assert cells(page.goals.model, "progress")[0] == "60%"
+    page.goals.view.selectRow(0)
+    assert page.measures.model.rowCount() > 0
+
+
+def test_tactics_page_marks_action_without_owner(opened: Any) -> None:
+    page = _show(opened, "tactics")
+    titles = cells(page.actions.model, "title")
+    row = titles.index("Leaflets for the complex's mailboxes")
+    assert cells(page.actions.model, "owner_name")[row] == "no owner"
+    assert "$1,500" in cells(page.actions.model, "budget_minor")
+
+
+def test_weekly_page_shows_capacity(opened: Any) -> None:
+    page = _show(opened, "weekly")
+    people = cells(page.weeks.model, "person_name")
+    capacities = cells(page.weeks.model, "capacity_hours")
+    igor = [c for p, c in zip(people, capacities, strict=True) if p == "Igor Peters"]
+    assert igor and set(igor) == {"15.6"}
+    assert page.tasks.model.rowCount() > 0  # the newest week is selected
+    assert "Maria Cooper" in cells(page.people.model, "name")
+
+
+def test_budget_page_shows_lines_expenses_controls(opened: Any) -> None:
+    page = _show(opened, "budget")
+    assert "Context ads" in cells(page.lines.model, "channel_name")
+    assert "$250" in cells(page.lines.model, "amount_minor")
+    assert page.expenses.model.rowCount() > 0
+    assert "Monthly" in cells(page.controls.model, "cadence")
+    assert page.total.text() == "800"
+
+
+def test_results_page_shows_kpis(opened: Any) -> None:
+    page = _show(opened, "results")
+    channels = cells(page.results.model, "channel_name")
+    assert "Social media" in channels
+    # Outdoor has no clicks: CPC is not defined, CTR is zero; CPL is money.
+    cpl = cells(page.results.model, "cpl_minor")
+    assert all(v == "—" or v.startswith("$") for v in cpl)
+
+
+def test_hypotheses_page_shows_decisions(opened: Any) -> None:
+    page = _show(opened, "hypotheses")
+    decisions = cells(page.hypotheses.model, "decision")
+    assert "Scale" in decisions and "Pending" in decisions
+
+
+def test_check_page_lists_findings(opened: Any) -> None:
+    page = _show(opened, "check")
+    findings = cells(page.findings.model, "text")
+    assert any("has no owner" in f for f in findings)
+    assert "checks passed" in page.score_label.text()
+
+
+def test_empty_plan_shows_friendly_sentences(window: Any, tmp_path: Any, dialogs: Any) -> None:
+    from mktplanner.services.plans import new_plan
+
+    path = tmp_path / "empty.mktplan"
+    new_plan(path, name="Empty", currency="EUR", language="en").close()
+    assert window.open_path(path)
+    page = _show(window, "goals")
+    assert page.goals.model.rowCount() == 0
+    assert page.goals.view._empty.isVisible()
+    assert "No goals yet" in page.goals.view._empty.text()
