@@ -209,7 +209,11 @@ def full_rows() -> list[Any]:
         Setting(key="csv.mapping.bank", value='{"date": 0, "amount": 3}'),
         Setting(key="z", value=""),
         FindingDismissal(
-            id=1, code="goal_without_action", object_ref="goal:2", reason="позже", dismissed_on=D(2025, 2, 1)
+            id=1,
+            code="goal_without_action",
+            object_ref="goal:2",
+            reason="позже",
+            dismissed_on=D(2025, 2, 1),
         ),
         CheckScore(id=1, at="2025-02-01T10:00:00", passed=7, total=9),
     ]
@@ -373,33 +377,73 @@ BAD_DOCS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("missing plan", _drop("plan"), "plan", "required"),
     ("missing required key", _drop("goals[1].title"), "goals[1].title", "required"),
     ("missing id", _drop("actions[0].id"), "actions[0].id", "required"),
-    ("wrong type nested", _set("weekly_plans[0].tasks[1].done", "yes"),
-     "weekly_plans[0].tasks[1].done", "wrong_type"),
+    (
+        "wrong type nested",
+        _set("weekly_plans[0].tasks[1].done", "yes"),
+        "weekly_plans[0].tasks[1].done",
+        "wrong_type",
+    ),
     ("section not an array", _set("people", {}), "people", "wrong_type"),
     ("row not an object", _set("swot[1]", "text"), "swot[1]", "wrong_type"),
     ("bad date", _set("goals[1].deadline", "31.12.2025"), "goals[1].deadline", "not_a_date"),
-    ("impossible date", _set("measurements[0].date", "2025-02-30"),
-     "measurements[0].date", "not_a_date"),
-    ("negative money", _set("actions[0].budget_minor", -1), "actions[0].budget_minor",
-     "negative_money"),
+    (
+        "impossible date",
+        _set("measurements[0].date", "2025-02-30"),
+        "measurements[0].date",
+        "not_a_date",
+    ),
+    (
+        "negative money",
+        _set("actions[0].budget_minor", -1),
+        "actions[0].budget_minor",
+        "negative_money",
+    ),
     ("money as float", _set("budget.total_minor", 10.5), "budget.total_minor", "not_an_integer"),
-    ("money as text", _set("expenses[0].amount_minor", "1234"), "expenses[0].amount_minor",
-     "not_an_integer"),
-    ("dangling reference", _set("actions[0].goal_id", 99), "actions[0].goal_id",
-     "dangling_reference"),
-    ("dangling forward reference", _set("tows[1].goal_id", 42), "tows[1].goal_id",
-     "dangling_reference"),
-    ("dangling swot link", _set("goals[0].swot_ids", [1, 77]), "goals[0].swot_ids[1]",
-     "dangling_reference"),
-    ("dangling nested", _set("weekly_plans[0].tasks[0].action_id", 5),
-     "weekly_plans[0].tasks[0].action_id", "dangling_reference"),
-    ("unknown enum value", _set("actions[0].status", "finished"), "actions[0].status",
-     "unknown_value"),
+    (
+        "money as text",
+        _set("expenses[0].amount_minor", "1234"),
+        "expenses[0].amount_minor",
+        "not_an_integer",
+    ),
+    (
+        "dangling reference",
+        _set("actions[0].goal_id", 99),
+        "actions[0].goal_id",
+        "dangling_reference",
+    ),
+    (
+        "dangling forward reference",
+        _set("tows[1].goal_id", 42),
+        "tows[1].goal_id",
+        "dangling_reference",
+    ),
+    (
+        "dangling swot link",
+        _set("goals[0].swot_ids", [1, 77]),
+        "goals[0].swot_ids[1]",
+        "dangling_reference",
+    ),
+    (
+        "dangling nested",
+        _set("weekly_plans[0].tasks[0].action_id", 5),
+        "weekly_plans[0].tasks[0].action_id",
+        "dangling_reference",
+    ),
+    (
+        "unknown enum value",
+        _set("actions[0].status", "finished"),
+        "actions[0].status",
+        "unknown_value",
+    ),
     ("unknown key", _set("goals[0].colour", "red"), "goals[0].colour", "unknown_key"),
     ("unknown top-level key", _set("extras", []), "extras", "unknown_key"),
     ("duplicate id", _set("channels[1].id", 1), "channels[1].id", "duplicate"),
-    ("duplicate week", _set("weekly_plans[1].person_id", 1), "weekly_plans[1].iso_week",
-     "duplicate"),
+    (
+        "duplicate week",
+        _set("weekly_plans[1].person_id", 1),
+        "weekly_plans[1].iso_week",
+        "duplicate",
+    ),
     ("boolean as number", _set("budget.rollover", 1), "budget.rollover", "wrong_type"),
     ("field rule", _set("swot[0].weight", 9), "swot[0].weight", "out_of_range"),
     ("too deep", _set("goals[0].notes", _deep(100)), "goals[0].notes", "too_deep"),
@@ -481,8 +525,12 @@ def test_the_first_wrong_place_in_document_order_is_named(
 @pytest.mark.parametrize(
     ("text", "path", "code", "params"),
     [
-        ('{"format": "mktplanner-plan",\n  "version": 1,\n  "plan": {,}}', "", "not_json",
-         {"line": 3, "column": 12}),
+        (
+            '{"format": "mktplanner-plan",\n  "version": 1,\n  "plan": {,}}',
+            "",
+            "not_json",
+            {"line": 3, "column": 12},
+        ),
         ("", "", "not_json", {"line": 1, "column": 1}),
         ("[1, 2, 3]", "", "not_a_plan_document", {"found": "array"}),
         ('"a plan"', "", "not_a_plan_document", {"found": "text"}),
@@ -640,3 +688,150 @@ def test_hundred_thousand_goals_import_in_seconds(tmp_path: Path) -> None:
 def test_every_table_has_a_place_in_the_document() -> None:
     placed = {s.table for s in exchange.SECTIONS} | {"goal_swot", "weekly_metric", "weekly_task"}
     assert placed == {t.__tablename__ for t in ALL_TABLES}  # type: ignore[attr-defined]
+
+
+# A validator for the part of JSON Schema (draft 2020-12) the format's schema uses. Any other
+# keyword in the schema fails the test, so the validator never silently skips a rule.
+_ANNOTATIONS = {"$schema", "$defs", "title", "description"}
+_KEYWORDS = {
+    "$ref", "type", "const", "enum", "properties", "required", "additionalProperties",
+    "items", "uniqueItems", "minimum", "maximum", "pattern", "maxLength", "propertyNames",
+}  # fmt: skip
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+
+
+def schema_errors(
+    value: Any, schema: dict[str, Any], root: dict[str, Any], at: str = ""
+) -> list[str]:
+    unknown = set(schema) - _KEYWORDS - _ANNOTATIONS
+    assert not unknown, f"the test validator does not know {unknown}"
+    if "$ref" in schema:
+        name = schema["$ref"].removeprefix("#/$defs/")
+        return schema_errors(value, root["$defs"][name], root, at)
+    errors: list[str] = []
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if not any(_TYPES[t](value) for t in types):
+            return [f"{at}: not {types}"]
+    if "const" in schema and value != schema["const"]:
+        errors.append(f"{at}: not {schema['const']!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{at}: {value!r} not in enum")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            errors.append(f"{at}: below minimum")
+        if "maximum" in schema and value > schema["maximum"]:
+            errors.append(f"{at}: above maximum")
+    if isinstance(value, str):
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            errors.append(f"{at}: does not match {schema['pattern']}")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            errors.append(f"{at}: too long")
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        errors += [f"{at}.{k}: required" for k in schema.get("required", []) if k not in value]
+        for k, v in value.items():
+            if "propertyNames" in schema:
+                errors += schema_errors(k, schema["propertyNames"], root, f"{at}.{k} (name)")
+            if k in props:
+                errors += schema_errors(v, props[k], root, f"{at}.{k}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{at}.{k}: not allowed")
+            elif isinstance(schema.get("additionalProperties"), dict):
+                errors += schema_errors(v, schema["additionalProperties"], root, f"{at}.{k}")
+    if isinstance(value, list):
+        if "items" in schema:
+            for i, item in enumerate(value):
+                errors += schema_errors(item, schema["items"], root, f"{at}[{i}]")
+        if schema.get("uniqueItems") and len({json.dumps(v) for v in value}) != len(value):
+            errors.append(f"{at}: items not unique")
+    return errors
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DOCS / "plan-format.schema.json").read_text("utf-8"))
+    return data
+
+
+def test_schema_is_draft_2020_12(schema: dict[str, Any]) -> None:
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_an_exported_plan_validates_against_the_schema(
+    full_doc: dict[str, Any], schema: dict[str, Any]
+) -> None:
+    assert schema_errors(full_doc, schema, schema) == []
+
+
+def test_the_schema_validator_sees_bad_documents(
+    full_doc: dict[str, Any], schema: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(full_doc)
+    doc["goals"][0]["deadline"] = "31.12.2025"
+    doc["weekly_plans"][0]["tasks"][0]["done"] = "yes"
+    doc["budget"]["total_minor"] = -1
+    doc["actions"][1]["colour"] = "red"
+    del doc["swot"][0]["text"]
+    assert sorted(schema_errors(doc, schema, schema)) == sorted(
+        [
+            ".goals[0].deadline: does not match ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            ".weekly_plans[0].tasks[0].done: not ['boolean']",
+            ".budget.total_minor: below minimum",
+            ".actions[1].colour: not allowed",
+            ".swot[0].text: required",
+        ]
+    )
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].removeprefix("#/$defs/")]
+    return node
+
+
+_JSON_TYPE = {"integer": "integer", "number": "number", "text": "string", "boolean": "boolean"}
+
+
+def test_the_schema_describes_exactly_what_the_exporter_writes(schema: dict[str, Any]) -> None:
+    """Fails when a column is added to the tables but not to the schema (or the other way)."""
+    assert list(schema["properties"]) == list(exchange.TOP_KEYS)
+    for section in exchange.SECTIONS:
+        node = _resolve(schema, schema["properties"][section.key])
+        if section.table == "setting":
+            assert node["additionalProperties"] == {"type": "string"}
+            continue
+        if not section.single:
+            node = _resolve(schema, node["items"])
+        objects = [(section.table, node)]
+        if section.table == "weekly_plan":
+            for key, table in (("metrics", "weekly_metric"), ("tasks", "weekly_task")):
+                objects.append((table, _resolve(schema, node["properties"][key]["items"])))
+        for table, obj in objects:
+            shape = exchange.SHAPES[table]
+            assert tuple(obj["properties"]) == shape.keys, table
+            assert obj["required"] == [c.name for c in shape.columns if c.required], table
+            assert obj["additionalProperties"] is False
+            for col in shape.columns:
+                prop = _resolve(schema, obj["properties"][col.name])
+                types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+                wanted = "string" if col.kind == "date" else _JSON_TYPE[col.kind]
+                assert types[0] == wanted, (table, col.name)
+                assert ("null" in types) == col.nullable, (table, col.name)
+
+
+def test_the_documentation_names_every_key() -> None:
+    text = (DOCS / "plan-format.md").read_text("utf-8")
+    for table, keys in exchange.document_keys().items():
+        for key in keys:
+            assert f"`{key}`" in text, (table, key)
+    for model in ALL_TABLES:
+        assert f"`{model.__tablename__}`" in text  # type: ignore[attr-defined]
