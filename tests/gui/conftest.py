@@ -62,8 +62,13 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     def message(parent, kind, title, text, informative="", buttons=("ok",), extra=()):  # noqa: ANN001
         rec.messages.append(
-            {"kind": kind, "title": title, "text": text, "informative": informative,
-             "extra": [k for k, _ in extra]}
+            {
+                "kind": kind,
+                "title": title,
+                "text": text,
+                "informative": informative,
+                "extra": [k for k, _ in extra],
+            }
         )
         return rec.answers.pop(0) if rec.answers else "ok"
 
@@ -116,4 +121,3 @@ def opened(window: Any, demo_file: Path, dialogs: Dialogs) -> Any:
     """The main window with the demo plan open."""
     assert window.open_path(demo_file), dialogs.texts()
     return window
-
