@@ -26,11 +26,6 @@ from PySide6.QtWidgets import (
 
 from mktplanner.ui import texts
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 PLAN_FILTER_SOURCE = "Marketing plans (*.mktplan)"
 
 _BUTTONS = {
@@ -75,7 +70,7 @@ def message(
 
 
 def app_title() -> str:
-    return _t("Marketing Planner")
+    return QCoreApplication.translate("dialogs", "Marketing Planner")
 
 
 def show_file_error(parent: QWidget | None, exc: Any, *, offer_restore: bool = False) -> str:
@@ -86,7 +81,7 @@ def show_file_error(parent: QWidget | None, exc: Any, *, offer_restore: bool = F
     code = getattr(exc, "code", "")
     extra: list[tuple[str, str]] = []
     if offer_restore and code in ("damaged", "migration_failed"):
-        extra.append(("restore", _t("Restore from backup…")))
+        extra.append(("restore", QCoreApplication.translate("dialogs", "Restore from backup…")))
     return message(
         parent, "error" if code != "newer" else "warning", app_title(), head, info, ("ok",), extra
     )
@@ -103,16 +98,16 @@ def show_edit_error(parent: QWidget | None, exc: BaseException, what: str = "") 
             parent,
             "warning",
             app_title(),
-            _t("This plan is open read-only."),
+            QCoreApplication.translate("dialogs", "This plan is open read-only."),
             texts.read_only_reason(holder),
         )
     elif isinstance(exc, PlanFileError):
         head, hint = texts.plan_file_error(exc)
         message(parent, "error", app_title(), head, hint)
     elif isinstance(exc, DomainError):
-        title = _t("The change was not saved")
+        title = QCoreApplication.translate("dialogs", "The change was not saved")
         if what:
-            title = _t("Could not {what}").format(what=what)
+            title = QCoreApplication.translate("dialogs", "Could not {what}").format(what=what)
         message(parent, "warning", app_title(), title, texts.domain_error_text(exc))
     else:
         from mktplanner.logsetup import log_exception
@@ -125,7 +120,7 @@ def show_parse_error(parent: QWidget | None, field: str, code: str, params: dict
         parent,
         "warning",
         app_title(),
-        _t("This value cannot be read"),
+        QCoreApplication.translate("dialogs", "This value cannot be read"),
         texts.problem_text(code, params, field),
     )
 
@@ -136,17 +131,21 @@ def apology(parent: QWidget | None, log_path: Path | str) -> None:
         parent,
         "error",
         app_title(),
-        _t("Sorry, something went wrong."),
-        _t(
+        QCoreApplication.translate("dialogs", "Sorry, something went wrong."),
+        QCoreApplication.translate(
+            "dialogs",
             "Your plan is safe: every change made before this was saved. The details were "
-            "written to the log file:\n{path}\nPlease send it to the developers."
+            "written to the log file:\n{path}\nPlease send it to the developers.",
         ).format(path=str(log_path)),
     )
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, _t("Open plan"), folder, _t("Marketing plans (*.mktplan);;All files (*)")
+        parent,
+        QCoreApplication.translate("dialogs", "Open plan"),
+        folder,
+        QCoreApplication.translate("dialogs", "Marketing plans (*.mktplan);;All files (*)"),
     )
     return path or None
 
@@ -155,7 +154,10 @@ def ask_save_path(
     parent: QWidget | None, title: str, suggested: str, file_filter: str = ""
 ) -> str | None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, title, suggested, file_filter or _t("Marketing plans (*.mktplan)")
+        parent,
+        title,
+        suggested,
+        file_filter or QCoreApplication.translate("dialogs", "Marketing plans (*.mktplan)"),
     )
     return path or None
 
@@ -167,18 +169,22 @@ def choose_backup(parent: QWidget | None, backups: Sequence[Any], fmt: Any) -> A
             parent,
             "info",
             app_title(),
-            _t("This plan has no backups yet."),
-            _t("A backup is made each time the plan is opened (at most one every ten minutes)."),
+            QCoreApplication.translate("dialogs", "This plan has no backups yet."),
+            QCoreApplication.translate(
+                "dialogs",
+                "A backup is made each time the plan is opened (at most one every ten minutes).",
+            ),
         )
         return None
     dialog = QDialog(parent)
-    dialog.setWindowTitle(_t("Restore from backup"))
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Restore from backup"))
     dialog.resize(520, 380)
     layout = QVBoxLayout(dialog)
     intro = QLabel(
-        _t(
+        QCoreApplication.translate(
+            "dialogs",
             "Choose the state to go back to. The current file is kept beside the plan, renamed, "
-            "so nothing is lost."
+            "so nothing is lost.",
         )
     )
     intro.setWordWrap(True)
@@ -195,7 +201,9 @@ def choose_backup(parent: QWidget | None, backups: Sequence[Any], fmt: Any) -> A
     listing.setCurrentRow(0)
     layout.addWidget(listing, 1)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    restore = buttons.addButton(_t("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+    restore = buttons.addButton(
+        QCoreApplication.translate("dialogs", "Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
     restore.setObjectName("Primary")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -210,10 +218,11 @@ def about(parent: QWidget | None, version: str, schema: int | str) -> None:
     message(
         parent,
         "info",
-        _t("About"),
+        QCoreApplication.translate("dialogs", "About"),
         app_title() + f" {version}",
-        _t(
+        QCoreApplication.translate(
+            "dialogs",
             "Marketing planning for small businesses: SWOT, goals, tactics, weekly plans, "
-            "budget control and results.\n\nLicence: MIT\nPlan file format version: {schema}"
+            "budget control and results.\n\nLicence: MIT\nPlan file format version: {schema}",
         ).format(schema=schema),
     )

@@ -24,10 +24,6 @@ DASH = "—"
 _LOCALES = {"ru": "ru_RU", "en": "en_US"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("fmt", text)
-
-
 class ParseError(ValueError):
     """Text that is not a value of the expected kind; ``code`` is a texts.py problem code."""
 
@@ -220,7 +216,7 @@ class Formatter:
         except ValueError:
             return f"{year}-W{week:02d}"
         sunday = monday + dt.timedelta(days=6)
-        return _t("Week {week}, {year} ({range})").format(
+        return QCoreApplication.translate("fmt", "Week {week}, {year} ({range})").format(
             week=week, year=year, range=self.day_range(monday, sunday)
         )
 

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
             m_lang.addAction(act)
         m_view.addSeparator()
         for i, cls in enumerate(page_classes()):
-            act = QAction(texts.page_title(cls.page_id), self)
+            act = QAction(texts.page_title(cls.page_id).replace("&", "&&"), self)
             self._actions.append(act)
             if i < 9:
                 act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.outer.addWidget(workspace)
         self.setCentralWidget(self.outer)
+        self.outer.show()  # at once: a rebuild must not wait for a queued show
 
     def _build_status(self) -> None:
         status = self.statusBar()

@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mktplanner.ui import texts
@@ -52,9 +52,7 @@ class EditCommand(QUndoCommand):
     """One edit on the undo stack. ``redo`` runs it, ``undo`` reverts it."""
 
     def __init__(self, document: Document, edit: Edit, *, done: bool):
-        super().__init__(
-            QCoreApplication.translate("undo", "{edit}").format(edit=texts.edit_label(edit.label))
-        )
+        super().__init__(texts.edit_label(edit.label))
         self.document = document
         self.edit = edit
         self._skip = done  # the edit already ran: the push's redo() must not run it again

@@ -1,4 +1,2112 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>BudgetPage</name>
+    <message>
+        <source>The money: what is planned per month and channel, what was spent, and who checks it how often.</source>
+        <translation>Деньги: что запланировано по месяцам и каналам, что потрачено и кто и как часто это проверяет.</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Бюджет:</translation>
+    </message>
+    <message>
+        <source>fixed sum</source>
+        <translation>фиксированная сумма</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Потрачено</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Budget lines</source>
+        <translation>Строки бюджета</translation>
+    </message>
+    <message>
+        <source>Planned money per month for a channel or an action.</source>
+        <translation>Запланированные деньги на месяц для канала или действия.</translation>
+    </message>
+    <message>
+        <source>No budget lines yet. Plan the first month: how much goes to which channel?</source>
+        <translation>Строк бюджета пока нет. Запланируйте первый месяц: сколько и на какой канал?</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Расходы</translation>
+    </message>
+    <message>
+        <source>What was actually paid, newest first. A refund is a negative amount.</source>
+        <translation>Что фактически оплачено, сначала новые. Возврат — отрицательная сумма.</translation>
+    </message>
+    <message>
+        <source>No expenses recorded yet.</source>
+        <translation>Расходов пока нет.</translation>
+    </message>
+    <message>
+        <source>Add expense</source>
+        <translation>Добавить расход</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Что контролируем</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Последняя проверка</translation>
+    </message>
+    <message>
+        <source>Control points</source>
+        <translation>Точки контроля</translation>
+    </message>
+    <message>
+        <source>Who checks the spending of what, how often, and against which limit.</source>
+        <translation>Кто проверяет расходы, на что, как часто и с каким лимитом.</translation>
+    </message>
+    <message>
+        <source>No control points yet. Without control, a fifth of an online budget can simply evaporate.</source>
+        <translation>Точек контроля пока нет. Без контроля пятая часть онлайн-бюджета может просто испариться.</translation>
+    </message>
+    <message>
+        <source>Add control point</source>
+        <translation>Добавить точку контроля</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>ещё не проверялось</translation>
+    </message>
+    <message>
+        <source>Planned {planned} · actions need {needed} · spent {spent}</source>
+        <translation>План {planned} · действиям нужно {needed} · потрачено {spent}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Are the goals measurable, does each have an action, does each action have an owner, a deadline and a budget, and is the money controlled?</source>
+        <translation>Измеримы ли цели, есть ли у каждой действие, есть ли у каждого действия ответственный, срок и бюджет, контролируются ли деньги?</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Замечание</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Замечания</translation>
+    </message>
+    <message>
+        <source>Most serious first. Fix a finding on its page; the check runs again after every change.</source>
+        <translation>Сначала самые серьёзные. Исправьте замечание на его странице; проверка повторяется после каждого изменения.</translation>
+    </message>
+    <message>
+        <source>Nothing to report: the plan passes every check.</source>
+        <translation>Замечаний нет: план проходит все проверки.</translation>
+    </message>
+    <message>
+        <source>{passed} of {total} checks passed</source>
+        <translation>Пройдено проверок: {passed} из {total}</translation>
+    </message>
+    <message>
+        <source>{errors} problems · {warnings} warnings · {tips} tips</source>
+        <translation>Проблем: {errors} · предупреждений: {warnings} · советов: {tips}</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsPage</name>
+    <message>
+        <source>Where the business wants to be, measured: a metric, a baseline, a target and a deadline for each goal.</source>
+        <translation>Где бизнес хочет оказаться — измеримо: метрика, исходное значение, цель и срок для каждой цели.</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Последнее</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогресс</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Strategic goals</source>
+        <translation>Стратегические цели</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to change it. Progress = (latest − baseline) / (target − baseline).</source>
+        <translation>Дважды щёлкните ячейку, чтобы изменить её. Прогресс = (последнее − исходное) / (целевое − исходное).</translation>
+    </message>
+    <message>
+        <source>No goals yet. Add the first one: what should change, by how much, and by when?</source>
+        <translation>Целей пока нет. Добавьте первую: что должно измениться, насколько и к какому сроку?</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Добавить цель</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Measurements of the selected goal</source>
+        <translation>Измерения выбранной цели</translation>
+    </message>
+    <message>
+        <source>Dated actual values of the goal&apos;s metric.</source>
+        <translation>Фактические значения метрики цели с датами.</translation>
+    </message>
+    <message>
+        <source>Select a goal above to see and add its measurements.</source>
+        <translation>Выберите цель выше, чтобы увидеть и добавить её измерения.</translation>
+    </message>
+    <message>
+        <source>Add measurement</source>
+        <translation>Добавить измерение</translation>
+    </message>
+    <message>
+        <source>No measurement yet</source>
+        <translation>Измерений пока нет</translation>
+    </message>
+    <message>
+        <source>Measured on {date}</source>
+        <translation>Измерено {date}</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Новая цель</translation>
+    </message>
+</context>
+<context>
+    <name>HypothesesPage</name>
+    <message>
+        <source>Test a channel like a product team: a small budget, a period, a success threshold — then scale or stop, and keep what was learned.</source>
+        <translation>Проверяйте каналы как продуктовая команда: небольшой бюджет, срок, порог успеха — затем масштабировать или остановить и сохранить выводы.</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Потрачено</translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation>Гипотезы</translation>
+    </message>
+    <message>
+        <source>The result is compared with the threshold; most tests fail, and that is what they are for.</source>
+        <translation>Результат сравнивается с порогом; большинство тестов не проходят, и для этого они и нужны.</translation>
+    </message>
+    <message>
+        <source>No hypotheses yet. What channel would you like to test, with what budget, and how will you know it works?</source>
+        <translation>Гипотез пока нет. Какой канал вы хотите проверить, с каким бюджетом и как поймёте, что он работает?</translation>
+    </message>
+    <message>
+        <source>Add hypothesis</source>
+        <translation>Добавить гипотезу</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>New hypothesis</source>
+        <translation>Новая гипотеза</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Новый план…</translation>
+    </message>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>&amp;Открыть план…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>Сохранить &amp;копию как…</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>&amp;Close plan</source>
+        <translation>&amp;Закрыть план</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>Show plan file &amp;location</source>
+        <translation>Показать &amp;расположение файла плана</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Открыть &amp;недавние</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>No recent plans</source>
+        <translation>Недавних планов нет</translation>
+    </message>
+    <message>
+        <source>Opening the plan…</source>
+        <translation>Открываем план…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: {edit}</source>
+        <translation>&amp;Отменить: {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {edit}</source>
+        <translation>&amp;Повторить: {edit}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>All changes are saved</source>
+        <translation>Все изменения сохранены</translation>
+    </message>
+    <message>
+        <source>Unknown currency</source>
+        <translation>Неизвестная валюта</translation>
+    </message>
+    <message>
+        <source>Save the new plan as</source>
+        <translation>Сохранить новый план как</translation>
+    </message>
+    <message>
+        <source>The plan was not created</source>
+        <translation>План не создан</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Сохранить копию как</translation>
+    </message>
+    <message>
+        <source>Choose another name: this is the open plan itself.</source>
+        <translation>Выберите другое имя: это и есть открытый план.</translation>
+    </message>
+    <message>
+        <source>Copy saved: {path}</source>
+        <translation>Копия сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Экспорт в JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>Экспортировано: {path}</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of {date}.</source>
+        <translation>Восстановлено из резервной копии от {date}.</translation>
+    </message>
+    <message>
+        <source>The replaced file was kept as {name}.</source>
+        <translation>Заменённый файл сохранён как {name}.</translation>
+    </message>
+    <message>
+        <source>The plan file is here:</source>
+        <translation>Файл плана находится здесь:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>The plan at a glance: goals, actions, money and control.</source>
+        <translation>План с первого взгляда: цели, действия, деньги и контроль.</translation>
+    </message>
+    <message>
+        <source>Tactical period</source>
+        <translation>Тактический период</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Потрачено из бюджета</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Overdue checks</source>
+        <translation>Просроченные проверки</translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation>Гипотезы</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогресс</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Goals and their progress</source>
+        <translation>Цели и их прогресс</translation>
+    </message>
+    <message>
+        <source>A goal is off track when its progress lags more than 10 points behind the time elapsed.</source>
+        <translation>Цель отстаёт, если её прогресс отстаёт от прошедшего времени больше чем на 10 пунктов.</translation>
+    </message>
+    <message>
+        <source>No goals yet. Set them on the Goals page.</source>
+        <translation>Целей пока нет. Задайте их на странице «Цели».</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Последнее</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>По плану</translation>
+    </message>
+    <message>
+        <source>Off track</source>
+        <translation>Отстаёт</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Достигнута</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Нет данных</translation>
+    </message>
+    <message>
+        <source>{months} months from {start}</source>
+        <translation>{months} мес. с {start}</translation>
+    </message>
+    <message>
+        <source>{n} off track</source>
+        <translation>отстают: {n}</translation>
+    </message>
+    <message>
+        <source>none off track</source>
+        <translation>все по плану</translation>
+    </message>
+    <message>
+        <source>{n} late</source>
+        <translation>просрочено: {n}</translation>
+    </message>
+    <message>
+        <source>{n} without owner</source>
+        <translation>без ответственного: {n}</translation>
+    </message>
+    <message>
+        <source>{n} done</source>
+        <translation>выполнено: {n}</translation>
+    </message>
+    <message>
+        <source>of {planned} planned</source>
+        <translation>из {planned} по плану</translation>
+    </message>
+    <message>
+        <source>next check {date}</source>
+        <translation>следующая проверка {date}</translation>
+    </message>
+    <message>
+        <source>no control points</source>
+        <translation>точек контроля нет</translation>
+    </message>
+    <message>
+        <source>{n} awaiting a decision</source>
+        <translation>ждут решения: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>What each channel brought for its money: reach, leads, customers and revenue, and what one lead or one customer cost.</source>
+        <translation>Что принёс каждый канал за свои деньги: охват, лиды, клиенты и выручка, и сколько стоили один лид и один клиент.</translation>
+    </message>
+    <message>
+        <source>Channel results by month</source>
+        <translation>Результаты каналов по месяцам</translation>
+    </message>
+    <message>
+        <source>Spend left empty is taken from the month&apos;s expenses of the channel. “—”: not defined (nothing to divide by).</source>
+        <translation>Пустой расход берётся из расходов канала за месяц. «—»: не определено (делить не на что).</translation>
+    </message>
+    <message>
+        <source>No results yet. Add a month of a channel: spend, clicks, leads, customers, revenue.</source>
+        <translation>Результатов пока нет. Добавьте месяц канала: расход, клики, лиды, клиенты, выручка.</translation>
+    </message>
+    <message>
+        <source>Add month</source>
+        <translation>Добавить месяц</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Taken from the expenses of this channel in this month</source>
+        <translation>Взято из расходов этого канала за этот месяц</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyPage</name>
+    <message>
+        <source>Where the business stands: strengths and weaknesses inside, opportunities and threats outside, and what to do about them.</source>
+        <translation>Где бизнес находится: сильные и слабые стороны внутри, возможности и угрозы снаружи, и что с этим делать.</translation>
+    </message>
+    <message>
+        <source>What the company does, for whom, and why.</source>
+        <translation>Что компания делает, для кого и зачем.</translation>
+    </message>
+    <message>
+        <source>What the company will and will not do.</source>
+        <translation>Что компания будет и чего не будет делать.</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>SWOT analysis</source>
+        <translation>SWOT-анализ</translation>
+    </message>
+    <message>
+        <source>Weight: importance from 1 to 5. Source: who said it.</source>
+        <translation>Вес: важность от 1 до 5. Источник: кто это сказал.</translation>
+    </message>
+    <message>
+        <source>No SWOT items yet. Start with a strength: what helps us reach the goals?</source>
+        <translation>Пунктов SWOT пока нет. Начните с сильной стороны: что помогает нам достигать целей?</translation>
+    </message>
+    <message>
+        <source>Add SWOT item</source>
+        <translation>Добавить пункт SWOT</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Strategic options (TOWS)</source>
+        <translation>Стратегические варианты (TOWS)</translation>
+    </message>
+    <message>
+        <source>Pair a strength or weakness with an opportunity or threat: use, defend, improve or avoid.</source>
+        <translation>Свяжите сильную или слабую сторону с возможностью или угрозой: использовать, защищаться, улучшать или избегать.</translation>
+    </message>
+    <message>
+        <source>No strategic options yet. Pair an internal factor with an external one to find what to do.</source>
+        <translation>Стратегических вариантов пока нет. Свяжите внутренний фактор с внешним, чтобы найти, что делать.</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Добавить вариант</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Новый пункт</translation>
+    </message>
+    <message>
+        <source>A strategic option pairs two SWOT items.</source>
+        <translation>Стратегический вариант связывает два пункта SWOT.</translation>
+    </message>
+    <message>
+        <source>Add at least one strength or weakness and one opportunity or threat first.</source>
+        <translation>Сначала добавьте хотя бы одну сильную или слабую сторону и одну возможность или угрозу.</translation>
+    </message>
+    <message>
+        <source>New option</source>
+        <translation>Новый вариант</translation>
+    </message>
+</context>
+<context>
+    <name>TacticsPage</name>
+    <message>
+        <source>Each goal broken into concrete actions, with an owner, dates, a budget and a status.</source>
+        <translation>Каждая цель разбита на конкретные действия: ответственный, сроки, бюджет и статус.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Late actions and actions without an owner are shown in red. What was spent on each action is on the Budget &amp; control page.</source>
+        <translation>Просроченные действия и действия без ответственного выделены красным. Сколько потрачено на каждое действие — на странице «Бюджет и контроль».</translation>
+    </message>
+    <message>
+        <source>No actions yet. Break a goal into the first concrete step: what, who, by when, for how much?</source>
+        <translation>Действий пока нет. Разбейте цель на первый конкретный шаг: что, кто, к какому сроку, за сколько?</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Добавить действие</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>нет ответственного</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>Новое действие</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyPage</name>
+    <message>
+        <source>What each person does this week, how long it takes, and what comes out of it. Planned hours should stay within about two thirds of the working time.</source>
+        <translation>Что каждый делает на этой неделе, сколько это займёт и что получится в результате. Запланированные часы — не больше примерно двух третей рабочего времени.</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Planned, h</source>
+        <translation>План, ч</translation>
+    </message>
+    <message>
+        <source>Capacity, h</source>
+        <translation>Ёмкость, ч</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <source>Actual, h</source>
+        <translation>Факт, ч</translation>
+    </message>
+    <message>
+        <source>Weekly plans</source>
+        <translation>Недельные планы</translation>
+    </message>
+    <message>
+        <source>Capacity = weekly hours × (1 − unplannable share) × plannable share of the plan.</source>
+        <translation>Ёмкость = часы в неделю × (1 − незапланируемая доля) × планируемая доля плана.</translation>
+    </message>
+    <message>
+        <source>No weekly plans yet. Add the team first, then a plan for this week.</source>
+        <translation>Недельных планов пока нет. Сначала добавьте команду, затем план на эту неделю.</translation>
+    </message>
+    <message>
+        <source>Add weekly plan</source>
+        <translation>Добавить недельный план</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Estimate, h</source>
+        <translation>Оценка, ч</translation>
+    </message>
+    <message>
+        <source>Tasks of the selected week</source>
+        <translation>Задачи выбранной недели</translation>
+    </message>
+    <message>
+        <source>Every task names its end product: a checkable result.</source>
+        <translation>У каждой задачи есть конечный продукт: проверяемый результат.</translation>
+    </message>
+    <message>
+        <source>Select a weekly plan above to see its tasks.</source>
+        <translation>Выберите недельный план выше, чтобы увидеть его задачи.</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Добавить задачу</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Unplannable share: time that cannot be planned, e.g. 40 % for an inbound-calls manager.</source>
+        <translation>Незапланируемая доля: время, которое нельзя запланировать, например 40 % у менеджера на входящих звонках.</translation>
+    </message>
+    <message>
+        <source>No people yet. Add the people who do the work.</source>
+        <translation>Людей пока нет. Добавьте тех, кто делает работу.</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Добавить человека</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Новый сотрудник</translation>
+    </message>
+    <message>
+        <source>A weekly plan belongs to a person.</source>
+        <translation>Недельный план принадлежит сотруднику.</translation>
+    </message>
+    <message>
+        <source>Add the team first (the Team tab).</source>
+        <translation>Сначала добавьте команду (вкладка «Команда»).</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Marketing Planner</source>
+        <translation>Маркетинговый планировщик</translation>
+    </message>
+    <message>
+        <source>From SWOT to goals, actions, weekly plans and a budget under control. One plan is one file, saved after every change.</source>
+        <translation>От SWOT к целям, действиям, недельным планам и бюджету под контролем. Один план — один файл, сохраняется после каждого изменения.</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Новый план</translation>
+    </message>
+    <message>
+        <source>e.g. Coffee house 2026</source>
+        <translation>например, Кофейня 2026</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Language of the plan</source>
+        <translation>Язык плана</translation>
+    </message>
+    <message>
+        <source>Create plan…</source>
+        <translation>Создать план…</translation>
+    </message>
+    <message>
+        <source>Open plan…</source>
+        <translation>Открыть план…</translation>
+    </message>
+    <message>
+        <source>Open the demo plan</source>
+        <translation>Открыть демо-план</translation>
+    </message>
+    <message>
+        <source>A small coffee house with a complete plan to explore</source>
+        <translation>Небольшая кофейня с полным планом для знакомства</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>Открыть недавние</translation>
+    </message>
+    <message>
+        <source>Plans you open will be listed here.</source>
+        <translation>Здесь появятся планы, которые вы открываете.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Marketing Planner</source>
+        <translation>Маркетинговый планировщик</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>This plan is open read-only.</source>
+        <translation>Этот план открыт только для чтения.</translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation>Изменение не сохранено</translation>
+    </message>
+    <message>
+        <source>Could not {what}</source>
+        <translation>Не удалось: {what}</translation>
+    </message>
+    <message>
+        <source>This value cannot be read</source>
+        <translation>Это значение не удаётся прочитать</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong.</source>
+        <translation>Извините, что-то пошло не так.</translation>
+    </message>
+    <message>
+        <source>Your plan is safe: every change made before this was saved. The details were written to the log file:
+{path}
+Please send it to the developers.</source>
+        <translation>Ваш план в безопасности: все изменения до этого момента сохранены. Подробности записаны в журнал:
+{path}
+Пожалуйста, отправьте его разработчикам.</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>Открыть план</translation>
+    </message>
+    <message>
+        <source>Marketing plans (*.mktplan);;All files (*)</source>
+        <translation>Маркетинговые планы (*.mktplan);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Marketing plans (*.mktplan)</source>
+        <translation>Маркетинговые планы (*.mktplan)</translation>
+    </message>
+    <message>
+        <source>This plan has no backups yet.</source>
+        <translation>У этого плана пока нет резервных копий.</translation>
+    </message>
+    <message>
+        <source>A backup is made each time the plan is opened (at most one every ten minutes).</source>
+        <translation>Резервная копия делается при каждом открытии плана (не чаще раза в десять минут).</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановить из резервной копии</translation>
+    </message>
+    <message>
+        <source>Choose the state to go back to. The current file is kept beside the plan, renamed, so nothing is lost.</source>
+        <translation>Выберите состояние, к которому вернуться. Текущий файл сохранится рядом с планом под другим именем, так что ничего не потеряется.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <source>Marketing planning for small businesses: SWOT, goals, tactics, weekly plans, budget control and results.
+
+Licence: MIT
+Plan file format version: {schema}</source>
+        <translation>Маркетинговое планирование для малого бизнеса: SWOT, цели, тактика, недельные планы, контроль бюджета и результаты.
+
+Лицензия: MIT
+Версия формата файла плана: {schema}</translation>
+    </message>
+</context>
+<context>
+    <name>fmt</name>
+    <message>
+        <source>Week {week}, {year} ({range})</source>
+        <translation>Неделя {week}, {year} ({range})</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>SWOT &amp; strategy</source>
+        <translation>SWOT и стратегия</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Tactical plan</source>
+        <translation>Тактический план</translation>
+    </message>
+    <message>
+        <source>Weekly plans</source>
+        <translation>Недельные планы</translation>
+    </message>
+    <message>
+        <source>Budget &amp; control</source>
+        <translation>Бюджет и контроль</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Результаты</translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation>Гипотезы</translation>
+    </message>
+    <message>
+        <source>Plan check</source>
+        <translation>Проверка плана</translation>
+    </message>
+    <message>
+        <source>plan profile</source>
+        <translation>профиль плана</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>сотрудника</translation>
+    </message>
+    <message>
+        <source>SWOT item</source>
+        <translation>пункт SWOT</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <source>goal link</source>
+        <translation>связь цели</translation>
+    </message>
+    <message>
+        <source>strategic option</source>
+        <translation>стратегический вариант</translation>
+    </message>
+    <message>
+        <source>measurement</source>
+        <translation>измерение</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>направление</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <source>hypothesis</source>
+        <translation>гипотезу</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>действие</translation>
+    </message>
+    <message>
+        <source>weekly plan</source>
+        <translation>недельный план</translation>
+    </message>
+    <message>
+        <source>weekly metric</source>
+        <translation>метрику недели</translation>
+    </message>
+    <message>
+        <source>weekly task</source>
+        <translation>задачу недели</translation>
+    </message>
+    <message>
+        <source>budget settings</source>
+        <translation>настройки бюджета</translation>
+    </message>
+    <message>
+        <source>budget line</source>
+        <translation>строку бюджета</translation>
+    </message>
+    <message>
+        <source>expense</source>
+        <translation>расход</translation>
+    </message>
+    <message>
+        <source>control point</source>
+        <translation>точку контроля</translation>
+    </message>
+    <message>
+        <source>control check</source>
+        <translation>проверку контроля</translation>
+    </message>
+    <message>
+        <source>channel results</source>
+        <translation>результаты канала</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>настройку</translation>
+    </message>
+    <message>
+        <source>dismissed finding</source>
+        <translation>отклонённое замечание</translation>
+    </message>
+    <message>
+        <source>check score</source>
+        <translation>оценку проверки</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>Квадрант</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Метрика</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Исходное</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Целевое</translation>
+    </message>
+    <message>
+        <source>Baseline date</source>
+        <translation>Дата исходного</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>Гипотеза</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Контролёр</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Лимит</translation>
+    </message>
+    <message>
+        <source>Test budget</source>
+        <translation>Бюджет теста</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Расход</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Запланировано</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Expected result</source>
+        <translation>Ожидаемый результат</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Hours a week</source>
+        <translation>Часов в неделю</translation>
+    </message>
+    <message>
+        <source>Unplannable share</source>
+        <translation>Незапланируемая доля</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>End product</source>
+        <translation>Конечный продукт</translation>
+    </message>
+    <message>
+        <source>Estimated hours</source>
+        <translation>Оценка часов</translation>
+    </message>
+    <message>
+        <source>Actual hours</source>
+        <translation>Фактические часы</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>What we learned</source>
+        <translation>Что мы узнали</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Периодичность</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Следующая проверка</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Вердикт</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Показы</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Клики</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Миссия</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Ценности</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Internal factor</source>
+        <translation>Внутренний фактор</translation>
+    </message>
+    <message>
+        <source>External factor</source>
+        <translation>Внешний фактор</translation>
+    </message>
+    <message>
+        <source>Tactical period starts</source>
+        <translation>Начало тактического периода</translation>
+    </message>
+    <message>
+        <source>Tactical period, months</source>
+        <translation>Тактический период, месяцев</translation>
+    </message>
+    <message>
+        <source>Plannable share of time</source>
+        <translation>Планируемая доля времени</translation>
+    </message>
+    <message>
+        <source>Ambition warning threshold</source>
+        <translation>Порог предупреждения об амбициозности</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Основа</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Сильная сторона</translation>
+    </message>
+    <message>
+        <source>Weakness</source>
+        <translation>Слабая сторона</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Возможность</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <translation>Угроза</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Investors</source>
+        <translation>Инвесторы</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Руководство</translation>
+    </message>
+    <message>
+        <source>Own analysis</source>
+        <translation>Собственный анализ</translation>
+    </message>
+    <message>
+        <source>SO: use</source>
+        <translation>SO: использовать</translation>
+    </message>
+    <message>
+        <source>ST: defend</source>
+        <translation>ST: защищаться</translation>
+    </message>
+    <message>
+        <source>WO: improve</source>
+        <translation>WO: улучшать</translation>
+    </message>
+    <message>
+        <source>WT: avoid</source>
+        <translation>WT: избегать</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Однократно</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Каждую неделю</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Каждый месяц</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Отправлен</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Утверждён</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <source>Fixed sum (bottom-up)</source>
+        <translation>Фиксированная сумма (снизу)</translation>
+    </message>
+    <message>
+        <source>Sum of the actions (top-down)</source>
+        <translation>Сумма действий (сверху)</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>в месяц</translation>
+    </message>
+    <message>
+        <source>for the whole period</source>
+        <translation>на весь период</translation>
+    </message>
+    <message>
+        <source>Whole budget</source>
+        <translation>Весь бюджет</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Еженедельно</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Ежемесячно</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>По плану</translation>
+    </message>
+    <message>
+        <source>Close to the limit</source>
+        <translation>Близко к лимиту</translation>
+    </message>
+    <message>
+        <source>Overspent</source>
+        <translation>Перерасход</translation>
+    </message>
+    <message>
+        <source>Check overdue</source>
+        <translation>Проверка просрочена</translation>
+    </message>
+    <message>
+        <source>Unplanned spend</source>
+        <translation>Незапланированный расход</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Масштабировать</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Деньги</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задано</translation>
+    </message>
+    <message>
+        <source>add SWOT item</source>
+        <translation>добавить пункт SWOT</translation>
+    </message>
+    <message>
+        <source>edit SWOT item</source>
+        <translation>изменить пункт SWOT</translation>
+    </message>
+    <message>
+        <source>delete SWOT item</source>
+        <translation>удалить пункт SWOT</translation>
+    </message>
+    <message>
+        <source>add goal</source>
+        <translation>добавить цель</translation>
+    </message>
+    <message>
+        <source>edit goal</source>
+        <translation>изменить цель</translation>
+    </message>
+    <message>
+        <source>delete goal</source>
+        <translation>удалить цель</translation>
+    </message>
+    <message>
+        <source>add action</source>
+        <translation>добавить действие</translation>
+    </message>
+    <message>
+        <source>edit action</source>
+        <translation>изменить действие</translation>
+    </message>
+    <message>
+        <source>delete action</source>
+        <translation>удалить действие</translation>
+    </message>
+    <message>
+        <source>edit plan profile</source>
+        <translation>изменить профиль плана</translation>
+    </message>
+    <message>
+        <source>make a goal from a strategic option</source>
+        <translation>сделать цель из стратегического варианта</translation>
+    </message>
+    <message>
+        <source>add {thing}</source>
+        <translation>добавить {thing}</translation>
+    </message>
+    <message>
+        <source>edit {thing}</source>
+        <translation>изменить {thing}</translation>
+    </message>
+    <message>
+        <source>delete {thing}</source>
+        <translation>удалить {thing}</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>изменение</translation>
+    </message>
+    <message>
+        <source>{field}: please fill this in.</source>
+        <translation>{field}: заполните, пожалуйста.</translation>
+    </message>
+    <message>
+        <source>{field}: at most {max} characters, please.</source>
+        <translation>{field}: не более {max} символов, пожалуйста.</translation>
+    </message>
+    <message>
+        <source>{field}: this is not the right kind of value.</source>
+        <translation>{field}: это значение неподходящего вида.</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not a number.</source>
+        <translation>{field}: «{value}» — не число.</translation>
+    </message>
+    <message>
+        <source>{field}: an amount cannot be negative.</source>
+        <translation>{field}: сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>{field}: a refund is entered as a negative amount.</source>
+        <translation>{field}: возврат вводится отрицательной суммой.</translation>
+    </message>
+    <message>
+        <source>{field}: must be between {min} and {max}.</source>
+        <translation>{field}: должно быть от {min} до {max}.</translation>
+    </message>
+    <message>
+        <source>{field}: must be at least {min}.</source>
+        <translation>{field}: должно быть не меньше {min}.</translation>
+    </message>
+    <message>
+        <source>{field}: a whole number, please.</source>
+        <translation>{field}: нужно целое число.</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not one of the choices.</source>
+        <translation>{field}: «{value}» нет среди вариантов.</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not a known currency code (e.g. RUB, USD, EUR).</source>
+        <translation>{field}: «{value}» — неизвестный код валюты (например, RUB, USD, EUR).</translation>
+    </message>
+    <message>
+        <source>{field}: a colour is written as #RRGGBB, e.g. #4C78A8.</source>
+        <translation>{field}: цвет записывается как #RRGGBB, например #4C78A8.</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be before {start_field}.</source>
+        <translation>{field}: не может быть раньше, чем {start_field}.</translation>
+    </message>
+    <message>
+        <source>{field}: use the first day of the month.</source>
+        <translation>{field}: укажите первое число месяца.</translation>
+    </message>
+    <message>
+        <source>{field}: the target must differ from the baseline.</source>
+        <translation>{field}: целевое значение должно отличаться от исходного.</translation>
+    </message>
+    <message>
+        <source>Choose a channel or an action for this line.</source>
+        <translation>Выберите для этой строки канал или действие.</translation>
+    </message>
+    <message>
+        <source>Choose either a channel or an action, not both.</source>
+        <translation>Выберите либо канал, либо действие, но не оба.</translation>
+    </message>
+    <message>
+        <source>What is controlled does not match the choice of channel or action.</source>
+        <translation>Что контролируется, не совпадает с выбором канала или действия.</translation>
+    </message>
+    <message>
+        <source>{field}: a row cannot refer to itself.</source>
+        <translation>{field}: строка не может ссылаться на саму себя.</translation>
+    </message>
+    <message>
+        <source>Choose two different SWOT items.</source>
+        <translation>Выберите два разных пункта SWOT.</translation>
+    </message>
+    <message>
+        <source>{field}: choose a strength or a weakness.</source>
+        <translation>{field}: выберите сильную или слабую сторону.</translation>
+    </message>
+    <message>
+        <source>{field}: choose an opportunity or a threat.</source>
+        <translation>{field}: выберите возможность или угрозу.</translation>
+    </message>
+    <message>
+        <source>{field}: this field does not exist.</source>
+        <translation>{field}: такого поля нет.</translation>
+    </message>
+    <message>
+        <source>This {thing} no longer exists: it may have been deleted meanwhile.</source>
+        <translation>Это — {thing} — больше не существует: возможно, его удалили.</translation>
+    </message>
+    <message>
+        <source>A linked row no longer exists: refresh and choose again.</source>
+        <translation>Связанная строка больше не существует: обновите и выберите заново.</translation>
+    </message>
+    <message>
+        <source>Such an entry already exists.</source>
+        <translation>Такая запись уже есть.</translation>
+    </message>
+    <message>
+        <source>The plan does not accept this change.</source>
+        <translation>План не принимает это изменение.</translation>
+    </message>
+    <message>
+        <source>{field}: at most {digits} digits after the decimal point.</source>
+        <translation>{field}: не более {digits} знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not a date (e.g. 2026-03-31).</source>
+        <translation>{field}: «{value}» — не дата (например, 31.03.2026).</translation>
+    </message>
+    <message>
+        <source>{field}: this value is not accepted ({code}).</source>
+        <translation>{field}: это значение не принимается ({code}).</translation>
+    </message>
+    <message>
+        <source>The change was not accepted.</source>
+        <translation>Изменение не принято.</translation>
+    </message>
+    <message>
+        <source>The file was not found.</source>
+        <translation>Файл не найден.</translation>
+    </message>
+    <message>
+        <source>It may have been moved or renamed. Choose it again with Open plan….</source>
+        <translation>Возможно, его переместили или переименовали. Выберите его снова через «Открыть план…».</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a plan file.</source>
+        <translation>Это папка, а не файл плана.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .mktplan.</source>
+        <translation>Выберите файл с расширением .mktplan.</translation>
+    </message>
+    <message>
+        <source>This file is not a marketing plan.</source>
+        <translation>Этот файл — не маркетинговый план.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .mktplan made by this application.</source>
+        <translation>Выберите файл .mktplan, созданный этим приложением.</translation>
+    </message>
+    <message>
+        <source>This database was not made by this application.</source>
+        <translation>Эта база данных создана не этим приложением.</translation>
+    </message>
+    <message>
+        <source>It was left untouched. Choose a .mktplan file made by this application.</source>
+        <translation>Файл не изменён. Выберите файл .mktplan, созданный этим приложением.</translation>
+    </message>
+    <message>
+        <source>This plan was saved by a newer version of the application.</source>
+        <translation>Этот план сохранён более новой версией приложения.</translation>
+    </message>
+    <message>
+        <source>Its file format is version {version}; this version reads up to {supported}. Install the newer version to open it. The file was left untouched.</source>
+        <translation>Версия формата файла — {version}; эта версия читает до {supported}. Установите более новую версию, чтобы открыть его. Файл не изменён.</translation>
+    </message>
+    <message>
+        <source>This plan file is damaged.</source>
+        <translation>Файл плана повреждён.</translation>
+    </message>
+    <message>
+        <source>The file was left untouched. You can restore the plan from one of its backups: File ▸ Restore from backup….</source>
+        <translation>Файл не изменён. План можно восстановить из одной из его резервных копий: Файл ▸ Восстановить из резервной копии….</translation>
+    </message>
+    <message>
+        <source>A file with this name already exists.</source>
+        <translation>Файл с таким именем уже существует.</translation>
+    </message>
+    <message>
+        <source>Choose another name or another folder.</source>
+        <translation>Выберите другое имя или другую папку.</translation>
+    </message>
+    <message>
+        <source>This file or its folder cannot be written.</source>
+        <translation>В этот файл или его папку нельзя записывать.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the plan into a folder you can write to (File ▸ Save a copy as…), or ask for write permission.</source>
+        <translation>Сохраните копию плана в папку, доступную для записи (Файл ▸ Сохранить копию как…), или попросите права на запись.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last change was not saved.</source>
+        <translation>Диск заполнен: последнее изменение не сохранено.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk, then repeat the change. The plan itself is intact.</source>
+        <translation>Освободите место на диске и повторите изменение. Сам план не пострадал.</translation>
+    </message>
+    <message>
+        <source>This plan is open in another window.</source>
+        <translation>Этот план открыт в другом окне.</translation>
+    </message>
+    <message>
+        <source>It is held by {holder}. Close it there to edit it here.</source>
+        <translation>Его держит {holder}. Закройте его там, чтобы редактировать здесь.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written.</source>
+        <translation>Файл не удалось прочитать или записать.</translation>
+    </message>
+    <message>
+        <source>Check that the disk or network folder is available, then try again.</source>
+        <translation>Проверьте, доступен ли диск или сетевая папка, и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>This plan was made by an older version and must be upgraded.</source>
+        <translation>Этот план создан более старой версией и должен быть обновлён.</translation>
+    </message>
+    <message>
+        <source>It can be upgraded only when it can be written: close it in other windows and make sure its folder is writable.</source>
+        <translation>Обновить его можно, только если в него можно записывать: закройте его в других окнах и убедитесь, что папка доступна для записи.</translation>
+    </message>
+    <message>
+        <source>This plan could not be upgraded to the current format.</source>
+        <translation>Этот план не удалось обновить до текущего формата.</translation>
+    </message>
+    <message>
+        <source>The plan was not changed; a backup was made before the attempt. You can restore it with File ▸ Restore from backup….</source>
+        <translation>План не изменён; перед попыткой сделана резервная копия. Её можно восстановить через Файл ▸ Восстановить из резервной копии….</translation>
+    </message>
+    <message>
+        <source>Read-only: this plan is open elsewhere ({holder}).</source>
+        <translation>Только чтение: план открыт в другом месте ({holder}).</translation>
+    </message>
+    <message>
+        <source>Read-only: this file or its folder cannot be written.</source>
+        <translation>Только чтение: в этот файл или его папку нельзя записывать.</translation>
+    </message>
+    <message>
+        <source>automatic, on opening</source>
+        <translation>автоматически, при открытии</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>перед обновлением</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>перед восстановлением</translation>
+    </message>
+    <message>
+        <source>Threat “{text}” has no answer in the strategy.</source>
+        <translation>На угрозу «{text}» в стратегии нет ответа.</translation>
+    </message>
+    <message>
+        <source>Strength “{text}” is not used by any option or goal.</source>
+        <translation>Сильная сторона «{text}» не используется ни в варианте, ни в цели.</translation>
+    </message>
+    <message>
+        <source>The plan has no goals yet.</source>
+        <translation>В плане пока нет целей.</translation>
+    </message>
+    <message>
+        <source>Goal “{title}” is not SMART: {letters}.</source>
+        <translation>Цель «{title}» не SMART: {letters}.</translation>
+    </message>
+    <message>
+        <source>No action serves goal “{title}”.</source>
+        <translation>Ни одно действие не служит цели «{title}».</translation>
+    </message>
+    <message>
+        <source>Goal “{title}” is off track: {progress} done where {expected} was expected.</source>
+        <translation>Цель «{title}» отстаёт: выполнено {progress}, а ожидалось {expected}.</translation>
+    </message>
+    <message>
+        <source>Action “{title}” has no owner.</source>
+        <translation>У действия «{title}» нет ответственного.</translation>
+    </message>
+    <message>
+        <source>Action “{title}” serves no goal.</source>
+        <translation>Действие «{title}» не служит ни одной цели.</translation>
+    </message>
+    <message>
+        <source>Action “{title}” has no start or due date.</source>
+        <translation>У действия «{title}» нет даты начала или срока.</translation>
+    </message>
+    <message>
+        <source>Action “{title}” has no budget.</source>
+        <translation>У действия «{title}» нет бюджета.</translation>
+    </message>
+    <message>
+        <source>Action “{title}” was due {due} and is not done ({days_late} days late).</source>
+        <translation>Срок действия «{title}» — {due}, но оно не выполнено (просрочено на {days_late} дн.).</translation>
+    </message>
+    <message>
+        <source>Test “{title}” ended {end} and still awaits a decision.</source>
+        <translation>Тест «{title}» закончился {end} и всё ещё ждёт решения.</translation>
+    </message>
+    <message>
+        <source>{person}, {week}: {planned_hours} h planned, capacity {capacity_hours} h.</source>
+        <translation>{person}, {week}: запланировано {planned_hours} ч при ёмкости {capacity_hours} ч.</translation>
+    </message>
+    <message>
+        <source>{person}, {week}: task “{description}” names no end product.</source>
+        <translation>{person}, {week}: у задачи «{description}» нет конечного продукта.</translation>
+    </message>
+    <message>
+        <source>{person}, {week}: the plan is not approved yet.</source>
+        <translation>{person}, {week}: план ещё не утверждён.</translation>
+    </message>
+    <message>
+        <source>{person}, {week}: the week is over but not closed.</source>
+        <translation>{person}, {week}: неделя прошла, но не закрыта.</translation>
+    </message>
+    <message>
+        <source>Expense “{title}” of {date} has no budget line for its month.</source>
+        <translation>У расхода «{title}» от {date} нет строки бюджета на его месяц.</translation>
+    </message>
+    <message>
+        <source>Money on “{title}” is spent with no control point watching it.</source>
+        <translation>Деньги на «{title}» тратятся без точки контроля.</translation>
+    </message>
+    <message>
+        <source>A control point names nobody to do the checking.</source>
+        <translation>В точке контроля не указано, кто проверяет.</translation>
+    </message>
+    <message>
+        <source>Spending is over the limit of a control point.</source>
+        <translation>Расходы превышают лимит точки контроля.</translation>
+    </message>
+    <message>
+        <source>A control check was due {next_due} ({days_late} days ago).</source>
+        <translation>Проверка должна была пройти {next_due} ({days_late} дн. назад).</translation>
+    </message>
+    <message>
+        <source>The plan does not say how often reports are made.</source>
+        <translation>В плане не сказано, как часто делаются отчёты.</translation>
+    </message>
+    <message>
+        <source>The plan does not say who makes the reports.</source>
+        <translation>В плане не сказано, кто делает отчёты.</translation>
+    </message>
+    <message>
+        <source>The plan does not say who reads the reports.</source>
+        <translation>В плане не сказано, кто читает отчёты.</translation>
+    </message>
+    <message>
+        <source>The plan does not say who changes the activities because of the reports.</source>
+        <translation>В плане не сказано, кто меняет действия по итогам отчётов.</translation>
+    </message>
+    <message>
+        <source>One check could not be run; see the log.</source>
+        <translation>Одну проверку не удалось выполнить; см. журнал.</translation>
+    </message>
+    <message>
+        <source>Add a strategic option or a goal that answers it.</source>
+        <translation>Добавьте стратегический вариант или цель, которые отвечают на неё.</translation>
+    </message>
+    <message>
+        <source>Pair it with an opportunity or link it to a goal.</source>
+        <translation>Свяжите её с возможностью или с целью.</translation>
+    </message>
+    <message>
+        <source>Add a measurable goal on the Goals page.</source>
+        <translation>Добавьте измеримую цель на странице «Цели».</translation>
+    </message>
+    <message>
+        <source>Name the metric the goal is measured by.</source>
+        <translation>Назовите метрику, по которой измеряется цель.</translation>
+    </message>
+    <message>
+        <source>Set the baseline and the target.</source>
+        <translation>Задайте исходное и целевое значения.</translation>
+    </message>
+    <message>
+        <source>Check that the target is achievable.</source>
+        <translation>Проверьте, что цель достижима.</translation>
+    </message>
+    <message>
+        <source>Link the goal to a SWOT item or the mission.</source>
+        <translation>Свяжите цель с пунктом SWOT или с миссией.</translation>
+    </message>
+    <message>
+        <source>Set a deadline.</source>
+        <translation>Задайте срок.</translation>
+    </message>
+    <message>
+        <source>Add an action for it in the tactical plan.</source>
+        <translation>Добавьте для неё действие в тактическом плане.</translation>
+    </message>
+    <message>
+        <source>Review the actions that serve it.</source>
+        <translation>Пересмотрите действия, которые ей служат.</translation>
+    </message>
+    <message>
+        <source>Choose who is responsible.</source>
+        <translation>Выберите ответственного.</translation>
+    </message>
+    <message>
+        <source>Choose the goal it serves.</source>
+        <translation>Выберите цель, которой оно служит.</translation>
+    </message>
+    <message>
+        <source>Set the start and due dates.</source>
+        <translation>Задайте даты начала и окончания.</translation>
+    </message>
+    <message>
+        <source>Set its budget (zero if it costs nothing).</source>
+        <translation>Задайте бюджет (ноль, если действие ничего не стоит).</translation>
+    </message>
+    <message>
+        <source>Mark it done, or move its due date.</source>
+        <translation>Отметьте его выполненным или перенесите срок.</translation>
+    </message>
+    <message>
+        <source>Decide: scale, continue or stop.</source>
+        <translation>Решите: масштабировать, продолжить или остановить.</translation>
+    </message>
+    <message>
+        <source>Move or drop tasks of that week.</source>
+        <translation>Перенесите или уберите задачи этой недели.</translation>
+    </message>
+    <message>
+        <source>Describe the checkable result of the task.</source>
+        <translation>Опишите проверяемый результат задачи.</translation>
+    </message>
+    <message>
+        <source>Review and approve the weekly plan.</source>
+        <translation>Проверьте и утвердите недельный план.</translation>
+    </message>
+    <message>
+        <source>Fill in the actuals and close the week.</source>
+        <translation>Внесите факт и закройте неделю.</translation>
+    </message>
+    <message>
+        <source>Add a budget line for that month.</source>
+        <translation>Добавьте строку бюджета на этот месяц.</translation>
+    </message>
+    <message>
+        <source>Add a control point with a limit.</source>
+        <translation>Добавьте точку контроля с лимитом.</translation>
+    </message>
+    <message>
+        <source>Choose who checks it.</source>
+        <translation>Выберите, кто её проверяет.</translation>
+    </message>
+    <message>
+        <source>Review the spending and the limit.</source>
+        <translation>Пересмотрите расходы и лимит.</translation>
+    </message>
+    <message>
+        <source>Do the check and record it.</source>
+        <translation>Проведите проверку и запишите её.</translation>
+    </message>
+    <message>
+        <source>Set how often reports are made.</source>
+        <translation>Задайте, как часто делаются отчёты.</translation>
+    </message>
+    <message>
+        <source>Name who makes the reports.</source>
+        <translation>Назовите, кто делает отчёты.</translation>
+    </message>
+    <message>
+        <source>Name who reads the reports.</source>
+        <translation>Назовите, кто читает отчёты.</translation>
+    </message>
+    <message>
+        <source>Name who acts on the reports.</source>
+        <translation>Назовите, кто действует по отчётам.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Совет</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Анализ</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <source>Tactics</source>
+        <translation>Тактика</translation>
+    </message>
+    <message>
+        <source>Weekly work</source>
+        <translation>Недельная работа</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Контроль</translation>
+    </message>
+    <message>
+        <source>week {week}</source>
+        <translation>неделя {week}</translation>
+    </message>
+</context>
 </TS>

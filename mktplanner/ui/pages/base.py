@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -36,10 +36,6 @@ from mktplanner.ui.widgets.table import CellDelegate, DataTable, TableSection
 if TYPE_CHECKING:
     from mktplanner.services.edits import Edit
     from mktplanner.ui.undo import Document
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Page", text)
 
 
 class Page(QWidget):

@@ -80,7 +80,7 @@ class BudgetPage(Page):
                 ),
                 Col(
                     "amount_minor",
-                    lambda: self.tr("Planned"),
+                    lambda: self.tr("Plan"),
                     "money",
                     field="amount_minor",
                     nullable=False,
