@@ -438,7 +438,7 @@ def cmd_info(args: argparse.Namespace, out: Out) -> int:
         counts = queries.table_counts(plan)
     finally:
         plan.close()
-    info = {
+    info: dict[str, Any] = {
         "path": str(Path(args.file).resolve()),
         "application_id": facts.application_id,
         "application_id_ok": facts.application_id == APPLICATION_ID,
@@ -701,7 +701,7 @@ def _is_import_problem(exc: DomainError) -> bool:
 
 # --- the summary as text --------------------------------------------------------------------------
 
-_SUMMARY_EN = {
+_SUMMARY_EN: dict[str, Any] = {
     "period": "Tactical period {start} – {end} ({months} months), currency {currency}",
     "goals": "Goals: {n}",
     "goal": "  [{id}] {title}: {letters}, progress {progress} (expected {expected}), {track}",
@@ -734,7 +734,7 @@ _SUMMARY_EN = {
     },
     "cadence": {"daily": "day", "weekly": "week", "monthly": "month"},
 }
-_SUMMARY_RU = {
+_SUMMARY_RU: dict[str, Any] = {
     "period": "Тактический период {start} – {end} ({months} мес.), валюта {currency}",
     "goals": "Цели: {n}",
     "goal": "  [{id}] {title}: {letters}, прогресс {progress} (ожидается {expected}), {track}",
@@ -775,7 +775,7 @@ def summary_text(data: dict[str, Any], lang: str) -> list[str]:
 
     from mktplanner.domain.money import to_major
 
-    t = _SUMMARY_RU if lang == "ru" else _SUMMARY_EN
+    t: dict[str, Any] = _SUMMARY_RU if lang == "ru" else _SUMMARY_EN
     locale = "ru_RU" if lang == "ru" else "en_US"
     currency = data["currency"]
 

@@ -121,7 +121,7 @@ def profile(plan: PlanFile) -> PlanProfile:
 
 def table_counts(plan: PlanFile) -> dict[str, int]:
     """Rows per table of the plan, in the schema's order (one statement)."""
-    names = [t.__tablename__ for t in ALL_TABLES]  # type: ignore[misc]
+    names = [str(t.__tablename__) for t in ALL_TABLES]
     sql = "SELECT " + ", ".join(f'(SELECT count(*) FROM "{n}") AS "{n}"' for n in names)
     row = _all(plan, sql)[0]
     return {n: int(row[n]) for n in names}
@@ -241,7 +241,7 @@ class GoalFacts:
 def goals(plan: PlanFile) -> list[GoalFacts]:
     """Goals with their SWOT links, measurements and actions (three statements)."""
     with plan.session() as s:
-        rows = s.execute(
+        goal_rows = s.execute(
             text(
                 """
                 SELECT g.id, g.title, g.metric, g.unit, g.baseline, g.target, g.baseline_date,
@@ -255,7 +255,7 @@ def goals(plan: PlanFile) -> list[GoalFacts]:
                 """
             )
         ).mappings()
-        rows = list(rows)
+        rows = list(goal_rows)
         links = s.execute(
             text("SELECT goal_id, swot_item_id FROM goal_swot ORDER BY goal_id, swot_item_id")
         ).all()

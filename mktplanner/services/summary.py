@@ -336,7 +336,7 @@ def _budget(
         )
     planned_ch = budget_rules.planned_by_channel(lines, action_channel)
     actual_ch = budget_rules.actual_by_channel(spent, action_channel)
-    by_channel = []
+    by_channel: list[Json] = []
     for key, v in budget_rules.variance(planned_ch, actual_ch).items():
         by_channel.append(
             {
@@ -347,7 +347,7 @@ def _budget(
                 "variance_minor": v.diff_minor,
             }
         )
-    order = {cid: i for i, cid in enumerate(channel_names)}
+    order: dict[int | None, int] = {cid: i for i, cid in enumerate(channel_names)}
     by_channel.sort(key=lambda row: order.get(row["channel_id"], len(order)))
     needed = [a.budget_minor for a in actions if a.status != ActionStatus.CANCELLED]
     gap = budget_rules.budget_gap(settings.total_minor, settings.basis, len(months), needed)
