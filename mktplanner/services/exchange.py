@@ -775,7 +775,7 @@ class _Checker:
         if not isinstance(value, list):
             self.sink.extend([Problem(where, "wrong_type", {"expected": "array"})])
             return
-        seen: set[int] = set()
+        seen: dict[int, str] = {}
         for i, ref in enumerate(value):
             at = f"{where}[{i}]"
             if not _is_int(ref):
@@ -783,9 +783,9 @@ class _Checker:
             elif ref not in self.ids["swot_item"]:
                 self.sink.extend([Problem(at, "dangling_reference", {"id": ref, "target": "swot"})])
             elif ref in seen:
-                self.sink.extend([Problem(at, "duplicate", {"id": ref})])
+                self.sink.extend([Problem(at, "duplicate", {"first": seen[ref]})])
             else:
-                seen.add(ref)
+                seen[ref] = at
                 if _is_int(goal.get("id")):
                     self.rows["goal_swot"].append({"goal_id": goal["id"], "swot_item_id": ref})
 
