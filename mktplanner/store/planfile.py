@@ -119,6 +119,46 @@ def inspect(path: Path) -> FileFacts:
         con.close()
 
 
+def recover_hot_journal(path: Path) -> bool:
+    """Let SQLite roll back the edit a crashed writer left unfinished; True if it did.
+
+    After a crash (power cut, killed process) mid-transaction, a "hot" rollback journal sits
+    beside the plan. Only a connection that may write can roll it back, and until then every
+    read-only connection (``inspect``) fails with "attempt to write a readonly database": the
+    plan would be refused as damaged although SQLite restores its last committed state in a
+    moment. This is done for our own files only (the application id in the header), and
+    SQLite itself decides whether the journal is hot (no live writer holds the file).
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return False
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError:
+        return False
+    if (
+        len(header) < 100
+        or not header.startswith(SQLITE_HEADER)
+        or int.from_bytes(header[68:72], "big") != APPLICATION_ID
+        or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    ):
+        return False  # not ours, or not ours to write: inspect() decides what to say
+    try:
+        con = sqlite3.connect(str(path), timeout=5)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        log.exception("could not roll back the unfinished edit in %s", path)
+        return False
+    recovered = not journal.exists()
+    if recovered:
+        log.warning("rolled back an unfinished edit left by a crash in %s", path)
+    return recovered
+
+
 def translate_db_error(exc: BaseException, path: object) -> PlanFileError:
     """Map SQLite's failures on write to the few situations a user can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
@@ -211,6 +251,7 @@ class PlanFile:
         from mktplanner.store.migrate import upgrade
 
         path = Path(path).resolve()
+        recover_hot_journal(path)
         facts = inspect(path)
         lock: PlanLock | None = None
         writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
