@@ -93,6 +93,9 @@ class DemoFacts:
     capacity_manager: float = 26.0
     capacity_part_time: float = 19.5
     over_capacity_week_hours: float = 19.0  # Igor, current week
+    weekly_plan_over_capacity: int = 7  # Igor's current week (ids: 4 weeks per person, in order)
+    expense_refund: int = 25
+    expense_unplanned: int = 26  # neither channel nor action
     control_over: int = 1  # context ads, monthly, over its limit this month
     control_ok: int = 2  # social media, monthly, on pace
     channel_expensive: int = 1  # context ads: CPL about 4x social media

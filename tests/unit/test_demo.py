@@ -105,8 +105,13 @@ def test_every_level_is_filled(lang: str) -> None:
     channel_lines = [ln for ln in r["budget_line"] if ln["channel_id"] is not None]
     assert len(channel_lines) == 6 * 4
     assert len(r["expense"]) >= 30
-    assert sum(1 for e in r["expense"] if e["is_refund"]) == 1
-    assert sum(1 for e in r["expense"] if e["channel_id"] is None and e["action_id"] is None) == 1
+    assert [e["id"] for e in r["expense"] if e["is_refund"]] == [FACTS.expense_refund]
+    unplanned = [
+        e["id"] for e in r["expense"] if e["channel_id"] is None and e["action_id"] is None
+    ]
+    assert unplanned == [FACTS.expense_unplanned]
+    over = next(w for w in weeks if w["id"] == FACTS.weekly_plan_over_capacity)
+    assert (over["person_id"], over["state"]) == (FACTS.person_unplannable, "approved")
     assert len(r["control_point"]) == 2
     assert len(r["channel"]) == 4
     assert len(r["channel_result"]) == 4 * 6
@@ -223,3 +228,26 @@ def test_scale_adds_valid_rows(tmp_path: Path) -> None:
     finally:
         con.close()
     assert count == len(base["expense"]) + 2 * 505
+
+
+def test_plan_check_finds_what_the_demo_was_built_to_show(tmp_path: Path) -> None:
+    from mktplanner.services import health
+
+    today = dt.date(2026, 11, 18)
+    with build_demo(tmp_path / "demo.mktplan", "en", today=today) as plan:
+        report = health.check(plan, today)
+    found = {(f.code, f.ref.table, f.ref.id) for f in report.findings if f.ref is not None}
+    for expected in [
+        ("goal_not_smart", "goal", FACTS.goal_without_deadline),
+        ("goal_off_track", "goal", FACTS.goal_off_track),
+        ("action_overdue", "action", FACTS.action_late),
+        ("action_no_owner", "action", FACTS.action_without_owner),
+        ("action_no_goal", "action", FACTS.action_without_goal),
+        ("action_no_budget", "action", FACTS.action_without_goal),
+        ("week_over_capacity", "weekly_plan", FACTS.weekly_plan_over_capacity),
+        ("control_over_limit", "control_point", FACTS.control_over),
+        ("expense_no_budget_line", "expense", FACTS.expense_unplanned),
+    ]:
+        assert expected in found, expected
+    assert ("control_over_limit", "control_point", FACTS.control_ok) not in found
+    assert not any(code == "goal_off_track" and i == FACTS.goal_on_track for code, _, i in found)
