@@ -25,7 +25,6 @@ import math
 import os
 import re
 import secrets
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -313,14 +312,16 @@ def export_json(plan: PlanFile, out_path: Path | str) -> Path:
 
 
 def write_atomically(dest: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``dest``, flush it to disk, then rename it over."""
     folder = dest.parent if str(dest.parent) else Path(".")
     if dest.is_dir():
         raise PlanFileError("is_directory", dest)
+    tmp = folder / f".~{dest.name}.{secrets.token_hex(6)}.tmp"
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{dest.name}.", suffix=".tmp", dir=folder)
+        # os.open with 0o666 lets the user's umask decide, as for any file they save.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise translate_os_error(exc, dest) from exc
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -294,6 +295,17 @@ def test_export_writes_atomically_and_replaces(full_plan: PlanFile, tmp_path: Pa
     export_json(full_plan, out)
     assert json.loads(out.read_text(encoding="utf-8"))["plan"]["name"] == "Кофейня «Зерно»"
     assert not [n for n in files_in(tmp_path) if n.startswith(".~")]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # a normal file, not a private temp
+
+
+def test_export_into_a_missing_folder_is_a_clear_refusal(
+    full_plan: PlanFile, tmp_path: Path
+) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        export_json(full_plan, tmp_path / "nowhere" / "plan.json")
+    assert caught.value.code == "not_found"
 
 
 def test_missing_optional_keys_take_the_defaults(tmp_path: Path) -> None:
