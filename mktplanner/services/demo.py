@@ -1890,7 +1890,7 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
     n_expenses = extra * 505
     directions = [d["id"] for d in base["direction"]]
     goals = [g["id"] for g in base["goal"]]
-    word = ("Задача", "Task") if lang == "ru" else ("Task", "Task")
+    task_word = _pick(lang, ("Задача", "Task"))
 
     channels = [c["id"] for c in base["channel"]]
     for k in range(len(channels), n_channels):
@@ -1976,7 +1976,7 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
                 add(
                     "weekly_task",
                     weekly_plan_id=plan_id,
-                    description=f"{word[0]} {pos + 1}",
+                    description=f"{task_word} {pos + 1}",
                     action_id=rng.choice(all_actions) if rng.random() < 0.7 else None,
                     occurrence=None,
                     end_product="",
