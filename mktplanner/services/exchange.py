@@ -244,6 +244,9 @@ def _read_all(plan: PlanFile) -> dict[str, list[Row]]:
     """Every row of every table, ordered by primary key, from one read transaction."""
     out: dict[str, list[Row]] = {}
     with plan.session() as s, s.begin():
+        # pysqlite starts no transaction for reads: begin one, or an edit made between two
+        # tables' reads (another thread) could leave a link to a row the document lacks.
+        s.connection().exec_driver_sql("BEGIN")
         for model in ALL_TABLES:
             table: Table = model.__table__  # type: ignore[attr-defined]
             order = list(table.primary_key.columns)
