@@ -210,14 +210,14 @@ class Formatter:
         return format_datetime(moment, "medium", locale=self.locale)
 
     def week(self, year: int, week: int) -> str:
-        """An ISO week with its dates: "Week 10, 2026 (2–8 Mar)"."""
+        """An ISO week with its dates: "Week 10 · Mar 2 – 8" (the dates tell the year apart)."""
         try:
             monday = dt.date.fromisocalendar(year, week, 1)
         except ValueError:
             return f"{year}-W{week:02d}"
         sunday = monday + dt.timedelta(days=6)
-        return QCoreApplication.translate("fmt", "Week {week}, {year} ({range})").format(
-            week=week, year=year, range=self.day_range(monday, sunday)
+        return QCoreApplication.translate("fmt", "Week {week} · {range}").format(
+            week=week, range=self.day_range(monday, sunday)
         )
 
     def week_short(self, year: int, week: int) -> str:

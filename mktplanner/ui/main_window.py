@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         side = QWidget()
         side.setObjectName("SidebarPanel")
-        side.setFixedWidth(236)
+        side.setFixedWidth(220)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)

@@ -181,6 +181,12 @@ QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox {{
     background: {c["base"]}; color: {c["text"]};
     selection-background-color: {c["accent"]};
 }}
+QComboBox::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 22px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{
+    image: url("{_arrow(c["muted"])}"); width: 10px; height: 10px;
+}}
 QTableView QLineEdit, QTableView QComboBox, QTableView QDateEdit {{
     border: 1px solid {c["accent"]}; border-radius: 0; padding: 0 6px;
 }}
@@ -208,6 +214,27 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {c["accent"]}; border-radius: 4px; }}
 """
+
+
+def _arrow(color: str) -> str:
+    """A small chevron for combo boxes, written once into the app's cache folder (Qt style
+    sheets take image files, not inline data)."""
+    from mktplanner import paths
+
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10">'
+        f'<path d="M1.5 3.5 5 7l3.5-3.5" fill="none" stroke="{color}" stroke-width="1.6" '
+        'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+    )
+    try:
+        folder = paths.data_dir() / "cache"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"chevron-{color.lstrip('#')}.svg"
+        if not target.is_file() or target.read_text(encoding="utf-8") != svg:
+            target.write_text(svg, encoding="utf-8")
+    except OSError:
+        return ""
+    return target.as_posix()
 
 
 @lru_cache(maxsize=128)

@@ -182,7 +182,7 @@
         <translation>Измерения выбранной цели</translation>
     </message>
     <message>
-        <source>Dated actual values of the goal&apos;s metric.</source>
+        <source>Dated actual values of the goal's metric.</source>
         <translation>Фактические значения метрики цели с датами.</translation>
     </message>
     <message>
@@ -235,6 +235,18 @@
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Select a hypothesis to see its metric and lessons.</source>
+        <translation>Выберите гипотезу, чтобы увидеть её метрику и выводы.</translation>
+    </message>
+    <message>
+        <source>e.g. cost per lead, new loyalty members</source>
+        <translation>например, цена заявки, новые участники программы лояльности</translation>
+    </message>
+    <message>
+        <source>What the test showed, whatever the decision.</source>
+        <translation>Что показал тест, каким бы ни было решение.</translation>
     </message>
     <message>
         <source>New hypothesis</source>
@@ -471,8 +483,8 @@
         <translation>Нет данных</translation>
     </message>
     <message>
-        <source>{months} months from {start}</source>
-        <translation>{months} мес. с {start}</translation>
+        <source>{start} – {end} ({months} months)</source>
+        <translation>{start} – {end} ({months} мес.)</translation>
     </message>
     <message>
         <source>{n} off track</source>
@@ -518,20 +530,20 @@
         <translation>Что принёс каждый канал за свои деньги: охват, лиды, клиенты и выручка, и сколько стоили один лид и один клиент.</translation>
     </message>
     <message>
-        <source>Channel results by month</source>
-        <translation>Результаты каналов по месяцам</translation>
-    </message>
-    <message>
-        <source>Spend left empty is taken from the month&apos;s expenses of the channel. “—”: not defined (nothing to divide by).</source>
+        <source>Spend left empty is taken from the month's expenses of the channel. “—”: not defined (nothing to divide by).</source>
         <translation>Пустой расход берётся из расходов канала за месяц. «—»: не определено (делить не на что).</translation>
     </message>
     <message>
-        <source>No results yet. Add a month of a channel: spend, clicks, leads, customers, revenue.</source>
-        <translation>Результатов пока нет. Добавьте месяц канала: расход, клики, лиды, клиенты, выручка.</translation>
+        <source>Channel results</source>
+        <translation>Результаты каналов</translation>
     </message>
     <message>
-        <source>Add month</source>
-        <translation>Добавить месяц</translation>
+        <source>No results for this month yet. Add a channel's figures: spend, clicks, leads, customers, revenue.</source>
+        <translation>За этот месяц результатов пока нет. Добавьте показатели канала: расход, клики, лиды, клиенты, выручка.</translation>
+    </message>
+    <message>
+        <source>Add channel</source>
+        <translation>Добавить канал</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -540,6 +552,14 @@
     <message>
         <source>Taken from the expenses of this channel in this month</source>
         <translation>Взято из расходов этого канала за этот месяц</translation>
+    </message>
+    <message>
+        <source>Every channel already has results for this month.</source>
+        <translation>У всех каналов уже есть результаты за этот месяц.</translation>
+    </message>
+    <message>
+        <source>Pick another month above, or add a channel first.</source>
+        <translation>Выберите выше другой месяц или сначала добавьте канал.</translation>
     </message>
 </context>
 <context>
@@ -910,8 +930,8 @@ Plan file format version: {schema}</source>
 <context>
     <name>fmt</name>
     <message>
-        <source>Week {week}, {year} ({range})</source>
-        <translation>Неделя {week}, {year} ({range})</translation>
+        <source>Week {week} · {range}</source>
+        <translation>Неделя {week} · {range}</translation>
     </message>
 </context>
 <context>

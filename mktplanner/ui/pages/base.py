@@ -50,7 +50,7 @@ class Page(QWidget):
         self._blocks: list[TableBlock] = []
         self._fallback_fmt = Formatter()
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 22, 28, 18)
+        outer.setContentsMargins(24, 20, 24, 16)
         outer.setSpacing(14)
         head = QVBoxLayout()
         head.setSpacing(2)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mktplanner.ui import texts
 from mktplanner.ui.models.table import Col, Row
@@ -41,8 +42,11 @@ class BudgetPage(Page):
         settings.setSpacing(10)
         self.mode = ChoiceField(lambda v: self.update("budget", self._budget_id, {"mode": v}))
         self.total = LineField(self._save_total)
-        self.total.setMaximumWidth(150)
+        self.total.setFixedWidth(140)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.basis = ChoiceField(lambda v: self.update("budget", self._budget_id, {"basis": v}))
+        for combo in (self.mode, self.basis):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._budget_id: Any = 1
         caption = QLabel(self.tr("Budget:"))
         caption.setObjectName("SectionTitle")
@@ -53,10 +57,10 @@ class BudgetPage(Page):
         settings.addWidget(self.total)
         settings.addWidget(self.basis)
         settings.addStretch(1)
+        self.body.addLayout(settings)
         self.summary = QLabel()
         self.summary.setObjectName("Muted")
-        settings.addWidget(self.summary)
-        self.body.addLayout(settings)
+        self.body.addWidget(self.summary)
 
         self.lines = self.table_block(
             "budget_line",

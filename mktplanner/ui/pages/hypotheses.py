@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel
+
 from mktplanner.ui.models.table import Col, Row
 from mktplanner.ui.pages.base import Page, label, ref_choices
+from mktplanner.ui.widgets.fields import LineField, TextField
 
 
 class HypothesesPage(Page):
@@ -51,7 +55,6 @@ class HypothesesPage(Page):
                 Col("spent_minor", lambda: self.tr("Spent"), "money", tone=_spent_tone),
                 Col("start", label("start"), "date", field="start"),
                 Col("end", label("end"), "date", field="end"),
-                Col("metric", label("metric"), field="metric", max_width=180, max_length=200),
                 Col("threshold", label("threshold"), "float", field="threshold"),
                 Col("result", label("result"), "float", field="result", tone=_result_tone),
                 Col(
@@ -62,13 +65,6 @@ class HypothesesPage(Page):
                     enum="decision",
                     nullable=False,
                     tone=_decision_tone,
-                ),
-                Col(
-                    "learned",
-                    label("learned"),
-                    field="learned",
-                    stretch=1,
-                    max_length=4000,
                 ),
             ],
             title=self.tr("Hypotheses"),
@@ -85,6 +81,51 @@ class HypothesesPage(Page):
             new_row=self._new_hypothesis,
         )
         self.body.addWidget(self.hypotheses.section, 1)
+        details = QGridLayout()
+        details.setHorizontalSpacing(16)
+        details.setVerticalSpacing(4)
+        self.details_title = QLabel(self.tr("Select a hypothesis to see its metric and lessons."))
+        self.details_title.setObjectName("SectionTitle")
+        details.addWidget(self.details_title, 0, 0, 1, 2)
+        self.metric = LineField(self._save("metric"), max_length=200)
+        self.metric.setPlaceholderText(self.tr("e.g. cost per lead, new loyalty members"))
+        self.learned = TextField(self._save("learned"), max_length=4000, lines=3)
+        self.learned.setPlaceholderText(self.tr("What the test showed, whatever the decision."))
+        metric_caption = QLabel(label("metric")())
+        metric_caption.setObjectName("Muted")
+        learned_caption = QLabel(label("learned")())
+        learned_caption.setObjectName("Muted")
+        details.addWidget(metric_caption, 1, 0)
+        details.addWidget(learned_caption, 1, 1)
+        details.addWidget(self.metric, 2, 0, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.learned, 2, 1)
+        details.setColumnStretch(0, 1)
+        details.setColumnStretch(1, 2)
+        self.body.addLayout(details)
+        self.hypotheses.view.selectionModel().currentRowChanged.connect(self._show_details)
+
+    def _save(self, column: str) -> Any:
+        def save(value: str) -> bool:
+            row = self.hypotheses.view.current_row()
+            return row is not None and self.update("hypothesis", row["id"], {column: value})
+
+        return save
+
+    def _show_details(self, *_: Any) -> None:
+        row = self.hypotheses.view.current_row()
+        editable = row is not None and not self.read_only
+        self.metric.setReadOnly(not editable)
+        self.learned.setReadOnly(not editable)
+        if row is None:
+            self.details_title.setText(
+                self.tr("Select a hypothesis to see its metric and lessons.")
+            )
+            self.metric.set_value("")
+            self.learned.set_value("")
+            return
+        self.details_title.setText(row["title"])
+        self.metric.set_value(row.get("metric") or "")
+        self.learned.set_value(row.get("learned") or "")
 
     def load(self) -> None:
         from mktplanner.services import views
@@ -92,6 +133,9 @@ class HypothesesPage(Page):
         assert self.doc is not None
         self.choices = views.choices(self.doc.plan)
         self.hypotheses.set_rows(views.hypotheses(self.doc.plan))
+        if self.hypotheses.view.current_row() is None and self.hypotheses.model.rowCount():
+            self.hypotheses.view.selectRow(0)
+        self._show_details()
 
     def _new_hypothesis(self) -> dict[str, Any]:
         today = dt.date.today()

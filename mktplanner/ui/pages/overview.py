@@ -123,9 +123,14 @@ class OverviewPage(Page):
         self.company.set_value(profile.company)
         self.currency.setText(f"{profile.currency} ({fmt.currency_symbol()})")
         if profile.tactical_start is not None:
+            from mktplanner.domain.rules.dates import add_months
+
+            last = add_months(profile.tactical_start, max(profile.tactical_months, 1) - 1)
             self.period.setText(
-                self.tr("{months} months from {start}").format(
-                    months=profile.tactical_months, start=fmt.month(profile.tactical_start)
+                self.tr("{start} – {end} ({months} months)").format(
+                    start=fmt.month(profile.tactical_start),
+                    end=fmt.month(last),
+                    months=profile.tactical_months,
                 )
             )
         else:

@@ -69,6 +69,7 @@ class LineField(QLineEdit):
         self._value = value or ""
         if self.text() != self._value:
             self.setText(self._value)
+            self.setCursorPosition(0)  # show the beginning of a long text
 
     def commit(self) -> None:
         text = self.text()

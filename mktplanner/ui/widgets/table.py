@@ -271,7 +271,7 @@ class DataTable(QTableView):
         bold_font.setWeight(QFont.Weight.DemiBold)
         bold = QFontMetrics(bold_font)
         rows = min(self.row_model.rowCount(), 200)
-        pad = 30
+        pad = 24
         head_metrics = QFontMetrics(_bold(header.font()))
         want: list[int] = []
         least: list[int] = []
@@ -289,10 +289,22 @@ class DataTable(QTableView):
                 width = max(width, 112)
             width = min(max(width, col.width), max(col.max_width, col.width))
             want.append(width)
+            content = width if rows else title_w
             if col.stretch:
-                least.append(max(col.width, 200))
+                least.append(max(col.width, 160))
             elif col.numeric or col.kind in ("date", "month", "bool", "enum"):
-                least.append(width)
+                # Values stay whole; a long header may be shortened (its tooltip has it all).
+                body = max(
+                    (
+                        metrics.horizontalAdvance(
+                            str(self.row_model.data(self.row_model.index(r, i)) or "")
+                        )
+                        + pad
+                        for r in range(rows)
+                    ),
+                    default=0,
+                )
+                least.append(min(content, max(body, min(title_w, 110), col.width, 56)))
             else:
                 least.append(max(min(width, title_w + 10, 120), min(width, 90)))
         available = self.viewport().width() or self.width() - 4
