@@ -164,6 +164,7 @@ def run(
     if demo or path or last_plan():
         window.show_opening()
     window.show()
+    app.processEvents()  # the first paint happens here, before the database layer is imported
 
     def after_first_paint() -> None:
         start(window, path, demo)

@@ -4,7 +4,8 @@
 [--lang ru|en]`` calls. It works without a display (the offscreen platform is chosen when
 no QApplication exists yet and no display is set). The plan is copied into a temporary folder
 first and the copy is opened, so the user's file, its lock and its backups are never touched;
-without ``plan`` a fresh demo plan in the chosen language is used.
+without ``plan`` a fresh demo plan in the chosen language is used. ``dark`` forces the dark
+or light palette (default: the system's).
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ def _settle(app: object) -> None:
         QCoreApplication.sendPostedEvents()
 
 
-def main(out_dir: str | Path, plan: str | Path | None = None, lang: str | None = None) -> int:
+def main(
+    out_dir: str | Path,
+    plan: str | Path | None = None,
+    lang: str | None = None,
+    *,
+    dark: bool | None = None,
+) -> int:
     from PySide6.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is None and not (
@@ -45,6 +52,10 @@ def main(out_dir: str | Path, plan: str | Path | None = None, lang: str | None =
         return 1
     app = application()
     language = setup(app, lang)
+    if dark is not None:
+        from mktplanner.ui import theme
+
+        theme.apply(app, dark=dark)
     with tempfile.TemporaryDirectory(prefix="mktplanner-shots-") as tmp:
         work = Path(tmp) / "plan.mktplan"
         try:

@@ -193,6 +193,7 @@ QTableView QLineEdit, QTableView QComboBox, QTableView QDateEdit {{
 QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {c["accent"]}; }}
 QLineEdit:read-only, QPlainTextEdit:read-only {{ background: {c["alt"]}; }}
 QTabWidget::pane {{ border: none; }}
+QTabBar {{ qproperty-drawBase: 0; }}
 QTabBar::tab {{
     padding: 7px 14px; margin-right: 4px; border: none; color: {c["muted"]};
     border-bottom: 2px solid transparent;
