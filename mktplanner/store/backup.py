@@ -131,11 +131,17 @@ def prune(plan: Path, keep: int = KEEP) -> None:
 
 def restore_backup(backup: Path, plan: Path) -> Path | None:
     """Put ``backup`` in place of ``plan``. The file it replaces is kept beside it, renamed
-    ``<name>.before-restore-<time>.mktplan`` (nothing is ever lost); that name is returned."""
+    ``<name>.before-restore-<time>.mktplan`` (nothing is ever lost); that name is returned.
+    Refused with ``locked`` while ``plan`` is open for writing (close it first)."""
     from mktplanner.store.planfile import inspect
 
     inspect(Path(backup))  # refuse to restore something that is not a sound plan
     plan = Path(plan)
+    from mktplanner.store.lock import live_holder
+
+    holder = live_holder(plan)
+    if holder is not None:  # whoever has it open would go on writing into the replaced file
+        raise PlanFileError("locked", plan, holder=holder.describe())
     kept: Path | None = None
     if plan.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -183,3 +183,14 @@ class PlanLock:
             except OSError:
                 pass
             self.held = False
+
+
+def live_holder(plan: Path) -> LockInfo | None:
+    """Who holds ``plan`` open for writing right now (this process included), if anyone.
+
+    For callers about to replace the file (overwrite, restore): a process that has it open
+    would go on writing into the replaced file, and its edits would be lost."""
+    info = read_lock(lock_path_for(Path(plan)))
+    if info is None or not PlanLock._is_live(info):
+        return None
+    return info

@@ -25,7 +25,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from mktplanner.store.errors import PlanFileError, ReadOnlyPlan
-from mktplanner.store.lock import PlanLock
+from mktplanner.store.lock import PlanLock, live_holder
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +204,12 @@ class PlanFile:
         from mktplanner.store.migrate import upgrade
 
         path = Path(path)
-        if path.exists() and not overwrite:
-            raise PlanFileError("exists", path)
+        if path.exists():
+            if not overwrite:
+                raise PlanFileError("exists", path)
+            holder = live_holder(path)
+            if holder is not None:
+                raise PlanFileError("locked", path, holder=holder.describe())
         folder = path.parent if str(path.parent) else Path(".")
         try:
             fd, tmp_name = new_temp_file(folder, ".~new.")
