@@ -324,3 +324,28 @@ def test_instances_starting_together_on_a_stale_lock_get_one_writer(
     finally:
         for w in workers:
             w.quit()
+
+
+def test_a_plan_open_in_another_process_is_neither_overwritten_nor_restored(
+    plan_path: Path, worker: Worker
+) -> None:
+    from mktplanner.store import backup as backups
+    from mktplanner.store.errors import PlanFileError
+
+    made = backups.make_backup(plan_path, force=True)
+    assert made is not None
+    assert worker.ask(f"open {plan_path}")["read_only"] is False
+    assert "id" in worker.ask("insert theirs")
+    before = FileState.of(plan_path)
+    holder = f"{getpass.getuser()}@{socket.gethostname()} (pid {worker.pid})"
+    for attempt in (
+        lambda: new_plan(plan_path, name="Mine", overwrite=True),
+        lambda: backups.restore_backup(made, plan_path),
+    ):
+        with pytest.raises(PlanFileError) as err:
+            attempt()
+        assert (err.value.code, err.value.params) == ("locked", {"holder": holder})
+        assert FileState.of(plan_path) == before
+    assert "id" in worker.ask("insert theirs again")
+    worker.ask("close")
+    assert goal_titles(plan_path) == ["theirs", "theirs again"]

@@ -668,3 +668,41 @@ def test_an_empty_plan_file_with_the_id_is_migrated_from_nothing(plan_path: Path
     p = open_plan(plan_path)
     p.close()
     assert pragma(plan_path, "user_version") == HEAD
+
+
+def test_a_new_plan_cannot_replace_a_plan_that_is_open(plan: PlanFile, plan_path: Path) -> None:
+    """Overwriting an open plan would leave its window writing into a deleted file."""
+    with plan.transaction() as s:
+        s.execute(insert(Goal).values(title="kept", metric="", unit="", notes="", position=0))
+    before = FileState.of(plan_path)
+    with pytest.raises(PlanFileError) as err:
+        new_plan(plan_path, name="Other", overwrite=True)
+    assert err.value.code == "locked"
+    assert f"(pid {os.getpid()})" in err.value.params["holder"]
+    assert FileState.of(plan_path) == before
+    plan.close()
+    replaced = new_plan(plan_path, name="Other", overwrite=True)
+    try:
+        assert not replaced.read_only
+        with replaced.session() as s:
+            assert s.get(Plan, 1).name == "Other"  # type: ignore[union-attr]
+    finally:
+        replaced.close()
+
+
+def test_a_backup_cannot_be_restored_over_a_plan_that_is_open(
+    plan: PlanFile, plan_path: Path
+) -> None:
+    made = backups.make_backup(plan_path, force=True)
+    assert made is not None
+    before = FileState.of(plan_path)
+    with pytest.raises(PlanFileError) as err:
+        backups.restore_backup(made, plan_path)
+    assert err.value.code == "locked"
+    assert FileState.of(plan_path) == before
+    assert sorted(f.name for f in plan_path.parent.iterdir()) == [
+        ".~lock.client.mktplan#",
+        "client.mktplan",
+    ]
+    plan.close()
+    assert backups.restore_backup(made, plan_path) is not None
