@@ -231,8 +231,11 @@ class PlanFile:
             engine = _engine(tmp, read_only=False, pool=False)
             try:
                 with Session(engine) as s:
+                    # Flushed one by one, in the order given: the unit of work does not sort
+                    # rows of different tables by their foreign keys.
                     for row in rows:
                         s.add(row)
+                        s.flush()
                     s.commit()
             finally:
                 engine.dispose()
@@ -246,7 +249,7 @@ class PlanFile:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        return cls.open(path)
+        return cls.open(path, backup=False)  # nothing to back up in a brand-new plan
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, backup: bool = True) -> PlanFile:
