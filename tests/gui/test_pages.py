@@ -48,10 +48,10 @@ def test_goals_page_shows_goals_and_measurements(opened: Any) -> None:
 
 def test_tactics_page_marks_action_without_owner(opened: Any) -> None:
     page = _show(opened, "tactics")
-    titles = cells(page.actions.model, "title")
+    titles = cells(page.action_table.model, "title")
     row = titles.index("Leaflets for the complex's mailboxes")
-    assert cells(page.actions.model, "owner_name")[row] == "no owner"
-    assert "$1,500" in cells(page.actions.model, "budget_minor")
+    assert cells(page.action_table.model, "owner_name")[row] == "no owner"
+    assert "$1,500" in cells(page.action_table.model, "budget_minor")
 
 
 def test_weekly_page_shows_capacity(opened: Any) -> None:

@@ -197,7 +197,7 @@ def test_plan_locked_by_another_process_is_read_only(
     assert not (model.flags(model.index(0, col)) & Qt.ItemFlag.ItemIsEditable)
     assert not model.setData(model.index(0, col), "Changed", Qt.ItemDataRole.EditRole)
     # An edit forced through the page is refused with the reason.
-    assert not page.update("goal", model.rows[0]["id"], {"title": "Changed"})
+    assert not page.update_row("goal", model.rows[0]["id"], {"title": "Changed"})
     assert holder in dialogs.texts()[-1]
     assert not window.act_undo.isEnabled()
     window.set_document(None)

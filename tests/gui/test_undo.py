@@ -58,11 +58,11 @@ def test_insert_on_strategy_page_undo_redo(opened: Any) -> None:
 def test_delete_on_tactics_page_undo_restores_everywhere(opened: Any) -> None:
     tactics = opened.pages["tactics"]
     opened.show_page("tactics")
-    model = tactics.actions.model
+    model = tactics.action_table.model
     row = find_row(model, "title", "Seasonal drinks menu")
     action_id = model.rows[row]["id"]
-    tactics.actions.view.selectRow(row)
-    assert tactics.actions.delete_selected()
+    tactics.action_table.view.selectRow(row)
+    assert tactics.action_table.delete_selected()
     assert "Seasonal drinks menu" not in cells(model, "title")
     assert opened.act_undo.text() == "&Undo: delete action"
 

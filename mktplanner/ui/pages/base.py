@@ -13,7 +13,7 @@ A page is a ``Page`` subclass with:
 What a page gets: ``self.doc`` (the ``undo.Document``: ``.plan`` the open ``PlanFile``),
 ``self.fmt`` (the ``Formatter``: ``fmt.money(minor)``, ``fmt.date(d)``...),
 ``self.read_only``, ``self.push(edit) -> bool`` (every change goes through it and so onto
-the one undo stack), and the shortcuts ``insert``/``update``/``delete`` for the generic
+the one undo stack), and the shortcuts ``insert_row``/``update_row``/``delete_rows`` for the generic
 row edits. ``TableBlock`` wires a ``RowTableModel`` + ``DataTable`` + ``TableSection``
 to a database table so a page only lists its columns.
 """
@@ -99,7 +99,7 @@ class Page(QWidget):
             return False
         return self.doc.push(edit)
 
-    def insert(self, table: str, values: dict[str, Any], label: str = "") -> Any:
+    def insert_row(self, table: str, values: dict[str, Any], label: str = "") -> Any:
         """Insert a row; returns its id, or None when refused."""
         from mktplanner.domain.tables import TABLE_BY_NAME
         from mktplanner.services.edits import InsertRow
@@ -107,13 +107,13 @@ class Page(QWidget):
         edit = InsertRow(TABLE_BY_NAME[table], values, label=label)
         return edit.key if self.push(edit) else None
 
-    def update(self, table: str, key: Any, changes: dict[str, Any], label: str = "") -> bool:
+    def update_row(self, table: str, key: Any, changes: dict[str, Any], label: str = "") -> bool:
         from mktplanner.domain.tables import TABLE_BY_NAME
         from mktplanner.services.edits import UpdateRow
 
         return self.push(UpdateRow(TABLE_BY_NAME[table], key, changes, label=label))
 
-    def delete(self, table: str, keys: Sequence[Any], label: str = "") -> bool:
+    def delete_rows(self, table: str, keys: Sequence[Any], label: str = "") -> bool:
         from mktplanner.domain.tables import TABLE_BY_NAME
         from mktplanner.services.edits import Composite, DeleteRow
 
@@ -253,7 +253,7 @@ class TableBlock:
     def _edit(self, row: Row, col: Col, value: Any) -> bool:
         if col.field is None:
             return False
-        return self.page.update(self.table, row["id"], {col.field: value})
+        return self.page.update_row(self.table, row["id"], {col.field: value})
 
     def add(self) -> Any:
         if self.new_row is None or self.page.read_only:
@@ -261,7 +261,7 @@ class TableBlock:
         values = self.new_row()
         if values is None:
             return None
-        new_id = self.page.insert(self.table, values)
+        new_id = self.page.insert_row(self.table, values)
         if new_id is not None:
             self.page.refresh()
             first = next((i for i, c in enumerate(self.model.columns) if c.editable), 0)
@@ -273,7 +273,7 @@ class TableBlock:
         if self.page.read_only:
             return False
         ids = [r["id"] for r in self.view.selected_rows() if r.get("id") is not None]
-        return self.page.delete(self.table, ids)
+        return self.page.delete_rows(self.table, ids)
 
 
 def label(column: str) -> Callable[[], str]:

@@ -40,11 +40,11 @@ class BudgetPage(Page):
         self.choices: Any = None
         settings = QHBoxLayout()
         settings.setSpacing(10)
-        self.mode = ChoiceField(lambda v: self.update("budget", self._budget_id, {"mode": v}))
+        self.mode = ChoiceField(lambda v: self.update_row("budget", self._budget_id, {"mode": v}))
         self.total = LineField(self._save_total)
         self.total.setFixedWidth(140)
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.basis = ChoiceField(lambda v: self.update("budget", self._budget_id, {"basis": v}))
+        self.basis = ChoiceField(lambda v: self.update_row("budget", self._budget_id, {"basis": v}))
         for combo in (self.mode, self.basis):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._budget_id: Any = 1
@@ -246,7 +246,7 @@ class BudgetPage(Page):
 
             dialogs.show_parse_error(self.window(), "total_minor", exc.code, exc.params)
             return False
-        return self.update("budget", self._budget_id, {"total_minor": value or 0})
+        return self.update_row("budget", self._budget_id, {"total_minor": value or 0})
 
     def set_document(self, doc: Any) -> None:
         super().set_document(doc)

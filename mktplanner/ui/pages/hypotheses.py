@@ -87,8 +87,8 @@ class HypothesesPage(Page):
         self.details_title = QLabel(self.tr("Select a hypothesis to see its metric and lessons."))
         self.details_title.setObjectName("SectionTitle")
         details.addWidget(self.details_title, 0, 0, 1, 2)
-        self.metric = LineField(self._save("metric"), max_length=200)
-        self.metric.setPlaceholderText(self.tr("e.g. cost per lead, new loyalty members"))
+        self.metric_field = LineField(self._save("metric"), max_length=200)
+        self.metric_field.setPlaceholderText(self.tr("e.g. cost per lead, new loyalty members"))
         self.learned = TextField(self._save("learned"), max_length=4000, lines=3)
         self.learned.setPlaceholderText(self.tr("What the test showed, whatever the decision."))
         metric_caption = QLabel(label("metric")())
@@ -97,7 +97,7 @@ class HypothesesPage(Page):
         learned_caption.setObjectName("Muted")
         details.addWidget(metric_caption, 1, 0)
         details.addWidget(learned_caption, 1, 1)
-        details.addWidget(self.metric, 2, 0, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.metric_field, 2, 0, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.learned, 2, 1)
         details.setColumnStretch(0, 1)
         details.setColumnStretch(1, 2)
@@ -107,24 +107,24 @@ class HypothesesPage(Page):
     def _save(self, column: str) -> Any:
         def save(value: str) -> bool:
             row = self.hypotheses.view.current_row()
-            return row is not None and self.update("hypothesis", row["id"], {column: value})
+            return row is not None and self.update_row("hypothesis", row["id"], {column: value})
 
         return save
 
     def _show_details(self, *_: Any) -> None:
         row = self.hypotheses.view.current_row()
         editable = row is not None and not self.read_only
-        self.metric.setReadOnly(not editable)
+        self.metric_field.setReadOnly(not editable)
         self.learned.setReadOnly(not editable)
         if row is None:
             self.details_title.setText(
                 self.tr("Select a hypothesis to see its metric and lessons.")
             )
-            self.metric.set_value("")
+            self.metric_field.set_value("")
             self.learned.set_value("")
             return
         self.details_title.setText(row["title"])
-        self.metric.set_value(row.get("metric") or "")
+        self.metric_field.set_value(row.get("metric") or "")
         self.learned.set_value(row.get("learned") or "")
 
     def load(self) -> None:

@@ -40,8 +40,10 @@ class OverviewPage(Page):
         form = QFormLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
-        self.name = LineField(lambda v: self.update("plan", 1, {"name": v}), max_length=200)
-        self.company = LineField(lambda v: self.update("plan", 1, {"company": v}), max_length=200)
+        self.name = LineField(lambda v: self.update_row("plan", 1, {"name": v}), max_length=200)
+        self.company = LineField(
+            lambda v: self.update_row("plan", 1, {"company": v}), max_length=200
+        )
         self.currency = QLabel()
         self.period = QLabel()
         form.addRow(texts.field_label("name"), self.name)

@@ -148,7 +148,7 @@ class StrategyPage(Page):
 
     def _save_profile(self, column: str) -> Any:
         def save(value: str) -> bool:
-            return self.update("plan", 1, {column: value})
+            return self.update_row("plan", 1, {column: value})
 
         return save
 

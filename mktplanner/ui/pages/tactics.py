@@ -20,7 +20,7 @@ class TacticsPage(Page):
 
     def build(self) -> None:
         self.choices: Any = None
-        self.actions = self.table_block(
+        self.action_table = self.table_block(
             "action",
             [
                 Col(
@@ -92,7 +92,7 @@ class TacticsPage(Page):
             delete_text=self.tr("Delete"),
             new_row=self._new_action,
         )
-        self.body.addWidget(self.actions.section, 1)
+        self.body.addWidget(self.action_table.section, 1)
 
     def _owner_text(self, row: Row, _fmt: Any) -> str:
         return row.get("owner_name") or self.tr("no owner")
@@ -102,16 +102,16 @@ class TacticsPage(Page):
 
         assert self.doc is not None
         self.choices = views.choices(self.doc.plan)
-        self.actions.set_rows(views.actions(self.doc.plan))
+        self.action_table.set_rows(views.actions(self.doc.plan))
 
     def _new_action(self) -> dict[str, Any]:
         today = dt.date.today()
-        row = self.actions.view.current_row() or {}
+        row = self.action_table.view.current_row() or {}
         return {
             "title": self.tr("New action"),
             "goal_id": row.get("goal_id"),
             "start": today,
-            "position": self.actions.model.rowCount(),
+            "position": self.action_table.model.rowCount(),
         }
 
 
