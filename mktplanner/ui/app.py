@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -72,11 +73,12 @@ def install_translator(language: str) -> None:
         _translators.append(qt)
 
 
-def application() -> QApplication:
-    """The one QApplication (made here unless a test or a caller already made it)."""
+def application(extra_args: Sequence[str] = ()) -> QApplication:
+    """The one QApplication (made here unless a test or a caller already made it); ``extra_args``
+    are Qt's own options (``-platform offscreen``, ``-style fusion``)."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(sys.argv[:1])
+        app = QApplication([*sys.argv[:1], *extra_args])
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -148,6 +150,7 @@ def run(
     demo: bool = False,
     exit_after_shown: bool = False,
     lang: str | None = None,
+    extra_args: Sequence[str] = (),
 ) -> int:
     """Start the GUI; returns the process exit code."""
     from mktplanner.logsetup import setup_logging
@@ -156,7 +159,7 @@ def run(
         setup_logging()
     except OSError:
         pass
-    app = application()
+    app = application(extra_args)
     language = setup(app, lang)
     from mktplanner.ui.main_window import MainWindow
 

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_from_dialog)
         self.welcome.recent_requested.connect(self.open_path)
         self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.back_requested.connect(self.back_to_plan)
         self.welcome.set_recent(recent_files())
         self.outer.addWidget(self.welcome)
 
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         self.welcome.set_recent(recent_files())
+        self.welcome.set_back("")
         self.outer.setCurrentWidget(self.welcome)
         self._update_title()
         self._update_actions()
@@ -538,8 +540,14 @@ class MainWindow(QMainWindow):
 
     def new_plan_from_menu(self) -> None:
         """File ▸ New: go to the welcome page's form (the open plan stays open until then)."""
+        self.welcome.set_recent(recent_files())
+        self.welcome.set_back(self.plan_name.text() if self.doc is not None else "")
         self.outer.setCurrentWidget(self.welcome)
         self.welcome.name.setFocus()
+
+    def back_to_plan(self) -> None:
+        if self.doc is not None:
+            self.outer.setCurrentWidget(self.workspace)
 
     def open_demo(self) -> bool:
         """Open the demo plan, writing it into the user's data folder on first use."""

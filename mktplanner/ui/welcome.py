@@ -30,6 +30,7 @@ class WelcomePage(QWidget):
     open_requested = Signal()
     recent_requested = Signal(str)
     demo_requested = Signal()
+    back_requested = Signal()
 
     def __init__(self, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +71,11 @@ class WelcomePage(QWidget):
         titles.addWidget(title)
         titles.addWidget(subtitle)
         head.addLayout(titles, 1)
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("BackButton")
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.hide()
+        head.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
 
         columns = QHBoxLayout()
@@ -139,6 +145,12 @@ class WelcomePage(QWidget):
         self.no_recent.setObjectName("Muted")
         right.addWidget(self.no_recent)
         columns.addLayout(right, 1)
+
+    def set_back(self, plan_name: str) -> None:
+        """Offer a way back to the open plan (File ▸ New while a plan is open)."""
+        self.back_button.setVisible(bool(plan_name))
+        if plan_name:
+            self.back_button.setText(self.tr("Back to “{plan}”").format(plan=plan_name))
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()

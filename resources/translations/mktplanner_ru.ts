@@ -841,6 +841,10 @@
         <source>Plans you open will be listed here.</source>
         <translation>Здесь появятся планы, которые вы открываете.</translation>
     </message>
+    <message>
+        <source>Back to “{plan}”</source>
+        <translation>Вернуться к «{plan}»</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>

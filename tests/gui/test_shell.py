@@ -298,3 +298,13 @@ def test_exit_after_shown_with_a_plan(tmp_path: Path, demo_file: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_file_new_while_a_plan_is_open_offers_the_way_back(opened: Any) -> None:
+    opened.act_new.trigger()
+    assert opened.outer.currentWidget() is opened.welcome
+    assert opened.welcome.back_button.isVisible()
+    assert "Grain Coffee House" in opened.welcome.back_button.text()
+    opened.welcome.back_button.click()
+    assert opened.outer.currentWidget() is opened.workspace
+    assert opened.doc is not None
