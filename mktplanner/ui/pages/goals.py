@@ -36,7 +36,7 @@ class GoalsPage(Page):
                     max_length=200,
                     bold=True,
                 ),
-                Col("metric", label("metric"), field="metric", width=140, max_width=220),
+                Col("metric", label("metric"), field="metric", max_width=170, max_length=200),
                 Col("baseline", label("baseline"), "float", field="baseline"),
                 Col("target", label("target"), "float", field="target"),
                 Col("unit", label("unit"), field="unit", max_width=90),
@@ -51,7 +51,6 @@ class GoalsPage(Page):
                     choices=ref_choices(self, "people"),
                     max_width=180,
                 ),
-                Col("actions", lambda: self.tr("Actions"), "int"),
             ],
             title=self.tr("Strategic goals"),
             hint=self.tr(
@@ -99,6 +98,8 @@ class GoalsPage(Page):
         assert self.doc is not None
         self.choices = views.choices(self.doc.plan)
         self.goals.set_rows(views.goals(self.doc.plan))
+        if self.goals.view.current_row() is None and self.goals.model.rowCount():
+            self.goals.view.selectRow(0)
         self._load_measurements()
 
     def _selected_goal(self) -> int | None:
