@@ -154,10 +154,6 @@
         <translation>Прогресс</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>Действия</translation>
-    </message>
-    <message>
         <source>Strategic goals</source>
         <translation>Стратегические цели</translation>
     </message>
@@ -182,7 +178,7 @@
         <translation>Измерения выбранной цели</translation>
     </message>
     <message>
-        <source>Dated actual values of the goal's metric.</source>
+        <source>Dated actual values of the goal&apos;s metric.</source>
         <translation>Фактические значения метрики цели с датами.</translation>
     </message>
     <message>
@@ -530,7 +526,7 @@
         <translation>Что принёс каждый канал за свои деньги: охват, лиды, клиенты и выручка, и сколько стоили один лид и один клиент.</translation>
     </message>
     <message>
-        <source>Spend left empty is taken from the month's expenses of the channel. “—”: not defined (nothing to divide by).</source>
+        <source>Spend left empty is taken from the month&apos;s expenses of the channel. “—”: not defined (nothing to divide by).</source>
         <translation>Пустой расход берётся из расходов канала за месяц. «—»: не определено (делить не на что).</translation>
     </message>
     <message>
@@ -538,7 +534,7 @@
         <translation>Результаты каналов</translation>
     </message>
     <message>
-        <source>No results for this month yet. Add a channel's figures: spend, clicks, leads, customers, revenue.</source>
+        <source>No results for this month yet. Add a channel&apos;s figures: spend, clicks, leads, customers, revenue.</source>
         <translation>За этот месяц результатов пока нет. Добавьте показатели канала: расход, клики, лиды, клиенты, выручка.</translation>
     </message>
     <message>
