@@ -45,6 +45,31 @@ SETTINGS_LAST = "last_plan"
 SETTINGS_LANGUAGE = "language"
 SETTINGS_PAGE = "page"
 
+# The page that shows each kind of row: where ``MainWindow.show_object`` goes (a finding of
+# the plan check, a link of the "Why?" panel). The one place this mapping lives.
+PAGE_OF_TABLE: dict[str, str] = {
+    "plan": "strategy",
+    "swot_item": "strategy",
+    "tows_option": "strategy",
+    "goal": "goals",
+    "goal_swot": "goals",
+    "measurement": "goals",
+    "action": "tactics",
+    "direction": "tactics",
+    "person": "weekly",
+    "weekly_plan": "weekly",
+    "weekly_task": "weekly",
+    "weekly_metric": "weekly",
+    "budget": "budget",
+    "budget_line": "budget",
+    "expense": "budget",
+    "control_point": "budget",
+    "control_check": "budget",
+    "channel": "budget",
+    "channel_result": "results",
+    "hypothesis": "hypotheses",
+}
+
 
 def page_classes() -> list[type[Page]]:
     """The pages in sidebar order (one module per page; later issues replace a body)."""
@@ -174,6 +199,10 @@ class MainWindow(QMainWindow):
         self.act_location = self._action(
             self.tr("Show plan file &location"), self.show_location, name="act_location"
         )
+        # Ctrl+I ("information"; Cmd+I, "Get Info", on macOS): F1 stays free for help.
+        self.act_why = self._action(
+            self.tr("&Why? (golden thread)"), self.show_why, "Ctrl+I", "why", "act_why"
+        )
         self.lang_group = QActionGroup(self)
         self.act_lang: dict[str, QAction] = {}
         for code, name in (("en", "English"), ("ru", "Русский")):
@@ -207,6 +236,8 @@ class MainWindow(QMainWindow):
         m_edit.addAction(self.act_undo)
         m_edit.addAction(self.act_redo)
         m_view = bar.addMenu(self.tr("&View"))
+        m_view.addAction(self.act_why)
+        m_view.addSeparator()
         m_lang = m_view.addMenu(self.tr("&Language"))
         for act in self.act_lang.values():
             m_lang.addAction(act)
@@ -324,6 +355,28 @@ class MainWindow(QMainWindow):
         row = list(self.pages).index(page_id)
         self.sidebar.setCurrentRow(row)
 
+    def show_object(self, table: str, ident: int) -> bool:
+        """Show the page of ``table``'s rows (``PAGE_OF_TABLE``) and select row ``ident`` there
+        (``Page.select_object``). False when there is no such page or the row was not found."""
+        page_id = PAGE_OF_TABLE.get(table)
+        if page_id is None or page_id not in self.pages or self.doc is None:
+            return False
+        self.show_page(page_id)
+        return bool(self.pages[page_id].select_object(table, ident))
+
+    def current_object(self) -> tuple[str, int] | None:
+        """The row selected on the current page (``Page.current_object``), if it says."""
+        page = self.stack.currentWidget()
+        return page.current_object() if isinstance(page, Page) and self.doc else None
+
+    def show_why(self) -> None:
+        """Open the "Why?" panel (the golden thread) for the current selection."""
+        if self.doc is None:
+            return
+        from mktplanner.ui.widgets.why_panel import WhyDock
+
+        WhyDock.open_for(self)
+
     def _sidebar_changed(self, row: int) -> None:
         if row < 0:
             return
@@ -364,6 +417,7 @@ class MainWindow(QMainWindow):
             self.act_restore,
             self.act_close,
             self.act_location,
+            self.act_why,
             *self.page_actions,
         ):
             act.setEnabled(has)

@@ -84,6 +84,24 @@ class Page(QWidget):
     def load(self) -> None:
         """Read the plan through ``services.views`` and fill the widgets."""
 
+    # --- the shell's hooks ---------------------------------------------------------------
+    def current_object(self) -> tuple[str, int] | None:
+        """The row the user has selected, as ``(table, id)`` (the shell's "Why?" explains
+        it); None when nothing is selected or the page does not say."""
+        return None
+
+    def select_object(self, table: str, ident: int) -> bool:
+        """Select the row ``ident`` of ``table`` (the shell shows this page first, e.g. when
+        a finding of the plan check is opened). The default looks for it in the page's table
+        blocks of that table; pages with master/detail views override it."""
+        if self._dirty and self.doc is not None:
+            self.refresh()
+        for block in self._blocks:
+            if block.table == table and block.view.select_id(ident):
+                block.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
     # --- what a page has -------------------------------------------------------------------
     @property
     def fmt(self) -> Formatter:
