@@ -309,6 +309,8 @@ _EDITS = {
     "delete_action": QT_TRANSLATE_NOOP("texts", "delete action"),
     "edit_plan": QT_TRANSLATE_NOOP("texts", "edit plan profile"),
     "goal_from_option": QT_TRANSLATE_NOOP("texts", "make a goal from a strategic option"),
+    "dismiss_finding": QT_TRANSLATE_NOOP("texts", "dismiss a finding"),
+    "undismiss_finding": QT_TRANSLATE_NOOP("texts", "restore a dismissed finding"),
 }
 _VERBS = {
     "add": QT_TRANSLATE_NOOP("texts", "add {thing}"),
@@ -661,6 +663,8 @@ def finding_text(code: str, params: dict[str, Any], fmt: Any = None) -> str:
             values[key] = fmt.money(value)
         elif fmt is not None and key in ("progress", "expected") and isinstance(value, float):
             values[key] = fmt.percent(value)
+        elif fmt is not None and isinstance(value, float):
+            values[key] = fmt.number(value)  # hours: "19", "15.6" / "15,6"
         elif fmt is not None and isinstance(value, str) and len(value) == 10 and value[4] == "-":
             try:
                 values[key] = fmt.date(dt.date.fromisoformat(value))
