@@ -473,9 +473,9 @@ def _guess_decimal(rows: list[list[str]], delimiter: str) -> str:
                 continue
             comma = _try_amount(cell, ",")
             point = _try_amount(cell, ".")
-            if comma is not None and point is None and comma != comma.to_integral_value():
+            if comma is not None and point is None:
                 votes[","] += 1
-            elif point is not None and comma is None and point != point.to_integral_value():
+            elif point is not None and comma is None:
                 votes["."] += 1
     if votes[","] != votes["."]:
         return "," if votes[","] > votes["."] else "."
