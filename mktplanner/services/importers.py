@@ -659,6 +659,16 @@ def _parse_flag(cell: str) -> bool:
     raise DomainError([Problem("", "bad_flag", {"value": cell.strip()})])
 
 
+_ESCAPED_FORMULA = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _text_cell(cell: str | None) -> str:
+    """A text cell as stored: trimmed; the apostrophe that a spreadsheet export (this
+    application's own included) puts before a formula-looking text is taken off again."""
+    text = (cell or "").strip()
+    return text[1:] if text.startswith(_ESCAPED_FORMULA) else text
+
+
 def _norm_text(value: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", value)).strip().casefold()
 
@@ -924,8 +934,8 @@ class _Reader:
                 raise _Bad
             values["action_id"] = ids[0]
         # Text is stored exactly as written (a leading "=" included): never evaluated.
-        values["payee"] = (self.cell(cells, "payee") or "").strip()
-        values["note"] = (self.cell(cells, "note") or "").strip()
+        values["payee"] = _text_cell(self.cell(cells, "payee"))
+        values["note"] = _text_cell(self.cell(cells, "note"))
         content = import_key(day, amount, values["payee"], values["note"], 0)
         occurrence = self._seen[content]
         self._seen[content] += 1
