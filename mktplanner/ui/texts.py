@@ -309,6 +309,14 @@ _EDITS = {
     "delete_action": QT_TRANSLATE_NOOP("texts", "delete action"),
     "edit_plan": QT_TRANSLATE_NOOP("texts", "edit plan profile"),
     "goal_from_option": QT_TRANSLATE_NOOP("texts", "make a goal from a strategic option"),
+    # weekly plans (services.weekly)
+    "week_submit": QT_TRANSLATE_NOOP("texts", "submit the week"),
+    "week_approve": QT_TRANSLATE_NOOP("texts", "approve the week"),
+    "week_return": QT_TRANSLATE_NOOP("texts", "return the week to draft"),
+    "week_close": QT_TRANSLATE_NOOP("texts", "close the week"),
+    "week_reopen": QT_TRANSLATE_NOOP("texts", "reopen the week"),
+    "prepare_next_week": QT_TRANSLATE_NOOP("texts", "prepare next week"),
+    "suggest_targets": QT_TRANSLATE_NOOP("texts", "suggest targets"),
     "dismiss_finding": QT_TRANSLATE_NOOP("texts", "dismiss a finding"),
     "undismiss_finding": QT_TRANSLATE_NOOP("texts", "restore a dismissed finding"),
 }
@@ -382,6 +390,29 @@ _PROBLEMS = {
         "texts", "{field}: at most {digits} digits after the decimal point."
     ),
     "not_a_date": QT_TRANSLATE_NOOP("texts", "{field}: “{value}” is not a date (e.g. 2026-03-31)."),
+    # weekly plans (domain.rules.weekly, services.weekly)
+    "week_closed": QT_TRANSLATE_NOOP(
+        "texts", "This week is closed and can no longer be changed. Reopen the week to correct it."
+    ),
+    "actuals_in_draft": QT_TRANSLATE_NOOP(
+        "texts",
+        "Actual hours, done tasks and actual results are entered once the plan is approved, "
+        "not in a draft.",
+    ),
+    "over_weekly_hours": QT_TRANSLATE_NOOP(
+        "texts", "{field}: {value} h is more than the person's {max} hours a week."
+    ),
+    "transition_not_allowed": QT_TRANSLATE_NOOP(
+        "texts", "The week cannot take this step in its current state."
+    ),
+    "close_needs_actuals": QT_TRANSLATE_NOOP(
+        "texts",
+        "Closing needs the actuals: {tasks} task(s) without actual hours, {metrics} metric(s) "
+        "without an actual value or “not measured”.",
+    ),
+    "next_week_not_draft": QT_TRANSLATE_NOOP(
+        "texts", "Next week's plan is no longer a draft, so nothing was added to it."
+    ),
 }
 
 
