@@ -309,6 +309,10 @@ _EDITS = {
     "delete_action": QT_TRANSLATE_NOOP("texts", "delete action"),
     "edit_plan": QT_TRANSLATE_NOOP("texts", "edit plan profile"),
     "goal_from_option": QT_TRANSLATE_NOOP("texts", "make a goal from a strategic option"),
+    # tactical plan (services.tactics)
+    "move_action": QT_TRANSLATE_NOOP("texts", "move action"),
+    "edit_reporting": QT_TRANSLATE_NOOP("texts", "edit reporting rules"),
+    "edit_tactical_period": QT_TRANSLATE_NOOP("texts", "change the tactical period"),
     # weekly plans (services.weekly)
     "week_submit": QT_TRANSLATE_NOOP("texts", "submit the week"),
     "week_approve": QT_TRANSLATE_NOOP("texts", "approve the week"),
