@@ -994,38 +994,35 @@ MONTH_FORMATS = {"en": "yyyy-mm", "ru": "mm.yyyy"}
 
 
 def workbook_bytes(sheets: list[Sheet], currency: str, lang: str = "en") -> bytes:
-    """The sheets as an XLSX file's bytes."""
+    """The sheets as an XLSX file's bytes.
+
+    A normal (not write-only) workbook: only it records each sheet's dimension, which
+    read-only readers (pandas, openpyxl's read-only mode) rely on."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     lang = lang if lang in HEADERS else "en"
-    wb = Workbook(write_only=True)
+    wb = Workbook()
+    wb.remove(wb.active)
     bold = Font(bold=True)
     fmt_money = money_format(currency, lang)
     used: set[str] = set()
     for sheet in sheets:
-        title = _sheet_title(sheet.title, used)
-        ws = wb.create_sheet(title)
+        ws = wb.create_sheet(_sheet_title(sheet.title, used))
         ws.freeze_panes = "A2"
         widths = [len(h) for h in sheet.headers]
-        for row in sheet.rows:
-            for i, value in enumerate(row):
-                widths[i] = max(widths[i], _width(value))
-        for i, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
-        header = []
-        for h in sheet.headers:
-            c = WriteOnlyCell(ws, value=_text(h))
-            c.font = bold
-            header.append(c)
-        ws.append(header)
-        for row in sheet.rows:
-            cells = []
-            for column, value in zip(sheet.columns, row, strict=True):
-                cells.append(_xlsx_cell(ws, value, column, fmt_money, lang, WriteOnlyCell))
-            ws.append(cells)
+        for col, h in enumerate(sheet.headers, start=1):
+            cell = ws.cell(row=1, column=col)
+            cell.value = _text(h)
+            cell.data_type = "s"
+            cell.font = bold
+        for r, row in enumerate(sheet.rows, start=2):
+            for col, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
+                _fill(ws.cell(row=r, column=col), value, column, fmt_money, lang)
+                widths[col - 1] = max(widths[col - 1], _width(value))
+        for col, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 60)
         if sheet.headers:
             last = get_column_letter(len(sheet.headers))
             ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
@@ -1059,25 +1056,22 @@ def _text(value: str) -> str:
     return _ILLEGAL_XML.sub("", value)
 
 
-def _xlsx_cell(
-    ws: Any, value: Any, column: Column, fmt_money: str, lang: str, cell_class: Any
-) -> Any:
+def _fill(cell: Any, value: Any, column: Column, fmt_money: str, lang: str) -> None:
     if isinstance(value, str):
         text = _text(value)
-        cell = cell_class(ws, value=text)
+        cell.value = text
         # Always a string cell: openpyxl would store "=..." as a formula. A formula-looking
         # text also gets Excel's quote prefix (the typed apostrophe), so it stays text on edit.
         cell.data_type = "s"
         if looks_like_formula(text):
             cell.quotePrefix = True
-        return cell
-    cell = cell_class(ws, value=value)
+        return
+    cell.value = value
     if isinstance(value, Decimal):
         cell.number_format = fmt_money
     elif isinstance(value, dt.date):
         fmt = MONTH_FORMATS if column.kind == "month" else DATE_FORMATS
         cell.number_format = fmt[lang]
-    return cell
 
 
 def _csv_value(value: Any, column: Column, lang: str) -> str:
