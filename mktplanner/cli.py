@@ -8,6 +8,7 @@
     mktplanner demo FILE [--lang ru|en] [--force] [--scale N] [--today DATE]
     mktplanner info FILE [--json]
     mktplanner summary FILE [--json] [--today DATE]
+    mktplanner check FILE [--json] [--lang ru|en] [--today DATE]
     mktplanner export FILE --json OUT
     mktplanner import-json IN FILE [--force]
     mktplanner screenshots DIR [--plan FILE] [--lang ru|en]
@@ -531,6 +532,119 @@ def cmd_summary(args: argparse.Namespace, out: Out) -> int:
         for line in summary_text(data, args.lang or data["profile"]["language"]):
             out.print(line)
     return EXIT_OK
+
+
+def _setup_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    _lang_option(p, "language of the findings (default: the plan's)")
+    p.add_argument(
+        "--today",
+        type=_date_arg,
+        default=None,
+        metavar="DATE",
+        help="check as of DATE (YYYY-MM-DD)",
+    )
+
+
+_CHECK_TEXTS = {
+    "en": {
+        "score": "Plan check of {date}: {score} ({passed} of {total} checks passed)",
+        "error": "Problems ({n}):",
+        "warning": "Warnings ({n}):",
+        "info": "Tips ({n}):",
+        "dismissed": "Dismissed ({n}):",
+        "no_findings": "Nothing to report: the plan passes every check.",
+        "reason": "reason: {reason}",
+    },
+    "ru": {
+        "score": "Проверка плана на {date}: {score} (пройдено {passed} из {total} проверок)",
+        "error": "Проблемы ({n}):",
+        "warning": "Предупреждения ({n}):",
+        "info": "Советы ({n}):",
+        "dismissed": "Отклонённые ({n}):",
+        "no_findings": "Замечаний нет: план проходит все проверки.",
+        "reason": "причина: {reason}",
+    },
+}
+
+
+@command(
+    "check",
+    "Check a plan: its findings and score; exit code 1 when a finding is a problem.",
+    _setup_check,
+)
+def cmd_check(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services import health, queries
+
+    plan = _open_read_only(args.file)
+    try:
+        report = health.check(plan, args.today)
+        profile = queries.profile(plan)
+    finally:
+        plan.close()
+    lang = args.lang or (profile.language if profile.language in _CHECK_TEXTS else out.lang)
+    # The findings' sentences are the GUI's (ui/texts.py, Qt's translation of QtCore only).
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from mktplanner import paths
+    from mktplanner.ui import texts
+    from mktplanner.ui.fmt import Formatter
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "x"])
+    translator = QTranslator()
+    installed = lang != "en" and translator.load(
+        f"mktplanner_{lang}", str(paths.translations_dir())
+    )
+    if installed:
+        app.installTranslator(translator)
+    try:
+        fmt = Formatter(lang, profile.currency)
+        words = [
+            (
+                f,
+                texts.finding_text(f.code, dict(f.params), fmt),
+                texts.next_step_text(f.next_step),
+                texts.level_label(f.level.value),
+            )
+            for f in report.findings
+        ]
+    finally:
+        if installed:
+            app.removeTranslator(translator)
+    if args.json:
+        data = health.report_to_dict(report)
+        data["language"] = lang
+        for item, (_f, message, step, _level) in zip(data["findings"], words, strict=True):
+            item["message"] = message
+            item["next_step_text"] = step
+        out.print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        t = _CHECK_TEXTS[lang]
+        out.print(
+            t["score"].format(
+                date=fmt.date(report.today),
+                score=fmt.percent(report.score),
+                passed=report.passed,
+                total=report.total,
+            )
+        )
+        if not report.active:
+            out.print(t["no_findings"])
+        for key in ("error", "warning", "info", "dismissed"):
+            group = [
+                w
+                for w in words
+                if (w[0].dismissed if key == "dismissed" else not w[0].dismissed)
+                and (key == "dismissed" or w[0].severity.value == key)
+            ]
+            if not group:
+                continue
+            out.print(t[key].format(n=len(group)))
+            for f, message, step, level in group:
+                after = t["reason"].format(reason=f.dismiss_reason or "—") if f.dismissed else step
+                out.print(f"  [{level}] {message}" + (f" — {after}" if after else ""))
+    return EXIT_FAILURE if report.has_errors else EXIT_OK
 
 
 def _setup_export(p: argparse.ArgumentParser) -> None:
