@@ -97,18 +97,57 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>The chart could not be drawn. The details are in the log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save chart as SVG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chart could not be saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Are the goals measurable, does each have an action, does each action have an owner, a deadline and a budget, and is the money controlled?</source>
         <translation>Измеримы ли цели, есть ли у каждой действие, есть ли у каждого действия ответственный, срок и бюджет, контролируются ли деньги?</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>Важность</translation>
+        <source>Score</source>
+        <translation>Оценка</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>Уровень</translation>
+        <source>Most serious first. Double-click a finding to open what it concerns; the check runs again after every change.</source>
+        <translation>Самое серьёзное — вверху. Двойной щелчок по замечанию открывает то, к чему оно относится; проверка повторяется после каждого изменения.</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -119,12 +158,84 @@
         <translation>Что сделать</translation>
     </message>
     <message>
-        <source>Findings</source>
-        <translation>Замечания</translation>
+        <source>Open</source>
+        <translation>Открыть</translation>
     </message>
     <message>
-        <source>Most serious first. Fix a finding on its page; the check runs again after every change.</source>
-        <translation>Сначала самые серьёзные. Исправьте замечание на его странице; проверка повторяется после каждого изменения.</translation>
+        <source>Show the row this finding is about</source>
+        <translation>Показать строку, к которой относится замечание</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Отклонить…</translation>
+    </message>
+    <message>
+        <source>The finding does not apply here: say why and set it aside</source>
+        <translation>Замечание здесь неприменимо: укажите причину и отложите его</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>Count this dismissed finding again</source>
+        <translation>Снова учитывать это отклонённое замечание</translation>
+    </message>
+    <message>
+        <source>Problems: {n}</source>
+        <translation>Проблемы: {n}</translation>
+    </message>
+    <message>
+        <source>Warnings: {n}</source>
+        <translation>Предупреждения: {n}</translation>
+    </message>
+    <message>
+        <source>Tips: {n}</source>
+        <translation>Советы: {n}</translation>
+    </message>
+    <message>
+        <source>Dismissed: {n}</source>
+        <translation>Отклонено: {n}</translation>
+    </message>
+    <message>
+        <source>The trend appears after the next changes.</source>
+        <translation>Динамика появится после следующих изменений.</translation>
+    </message>
+    <message>
+        <source>Up {n} points since {date}</source>
+        <translation>Выросла на {n} п. п. с {date}</translation>
+    </message>
+    <message>
+        <source>Down {n} points since {date}</source>
+        <translation>Снизилась на {n} п. п. с {date}</translation>
+    </message>
+    <message>
+        <source>Unchanged since {date}</source>
+        <translation>Не изменилась с {date}</translation>
+    </message>
+    <message>
+        <source>{severity} · {level} ({n})</source>
+        <translation>{severity} · {level} ({n})</translation>
+    </message>
+    <message>
+        <source>Dismissed ({n})</source>
+        <translation>Отклонённые ({n})</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Причина не указана</translation>
+    </message>
+    <message>
+        <source>Why? (golden thread)</source>
+        <translation>Зачем? (золотая нить)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Замечания</translation>
     </message>
     <message>
         <source>Nothing to report: the plan passes every check.</source>
@@ -134,9 +245,24 @@
         <source>{passed} of {total} checks passed</source>
         <translation>Пройдено проверок: {passed} из {total}</translation>
     </message>
+</context>
+<context>
+    <name>DismissDialog</name>
     <message>
-        <source>{errors} problems · {warnings} warnings · {tips} tips</source>
-        <translation>Проблем: {errors} · предупреждений: {warnings} · советов: {tips}</translation>
+        <source>Dismiss a finding</source>
+        <translation>Отклонить замечание</translation>
+    </message>
+    <message>
+        <source>Why does it not apply? The reason is kept with the plan, and the finding can be restored at any time.</source>
+        <translation>Почему оно неприменимо? Причина сохраняется в плане, а замечание можно вернуть в любой момент.</translation>
+    </message>
+    <message>
+        <source>e.g. agreed with the owner: no deadline until spring</source>
+        <translation>например: согласовано с владельцем — срок назначим весной</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Отклонить</translation>
     </message>
 </context>
 <context>
@@ -178,7 +304,7 @@
         <translation>Измерения выбранной цели</translation>
     </message>
     <message>
-        <source>Dated actual values of the goal&apos;s metric.</source>
+        <source>Dated actual values of the goal's metric.</source>
         <translation>Фактические значения метрики цели с датами.</translation>
     </message>
     <message>
@@ -296,6 +422,10 @@
         <translation>Показать &amp;расположение файла плана</translation>
     </message>
     <message>
+        <source>&amp;Why? (golden thread)</source>
+        <translation>&amp;Зачем? (золотая нить)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -398,6 +528,13 @@
     <message>
         <source>Open folder</source>
         <translation>Открыть папку</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -526,7 +663,7 @@
         <translation>Что принёс каждый канал за свои деньги: охват, лиды, клиенты и выручка, и сколько стоили один лид и один клиент.</translation>
     </message>
     <message>
-        <source>Spend left empty is taken from the month&apos;s expenses of the channel. “—”: not defined (nothing to divide by).</source>
+        <source>Spend left empty is taken from the month's expenses of the channel. “—”: not defined (nothing to divide by).</source>
         <translation>Пустой расход берётся из расходов канала за месяц. «—»: не определено (делить не на что).</translation>
     </message>
     <message>
@@ -534,7 +671,7 @@
         <translation>Результаты каналов</translation>
     </message>
     <message>
-        <source>No results for this month yet. Add a channel&apos;s figures: spend, clicks, leads, customers, revenue.</source>
+        <source>No results for this month yet. Add a channel's figures: spend, clicks, leads, customers, revenue.</source>
         <translation>За этот месяц результатов пока нет. Добавьте показатели канала: расход, клики, лиды, клиенты, выручка.</translation>
     </message>
     <message>
@@ -638,6 +775,125 @@
     </message>
 </context>
 <context>
+    <name>SwotBoard</name>
+    <message>
+        <source>Strengths</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What helps us reach the goals?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What must the plan allow for?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is opening up on the market?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What could hurt us, and how do we answer it?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a strength…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a weakness…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an opportunity…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a threat…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight {weight} of 5 · Source: {source}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{quadrant}: {text}. Weight {weight} of 5. Source: {source}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%n goal(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight: importance from 1 to 5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished">Вес</translation>
+    </message>
+    <message>
+        <source>What is it?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note (shown on hover)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No card from this source.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the answer below and press Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%n card(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Источник</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>External</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TacticsPage</name>
     <message>
         <source>Each goal broken into concrete actions, with an owner, dates, a budget and a status.</source>
@@ -673,50 +929,183 @@
     </message>
 </context>
 <context>
-    <name>WeeklyPage</name>
+    <name>TeamView</name>
     <message>
-        <source>What each person does this week, how long it takes, and what comes out of it. Planned hours should stay within about two thirds of the working time.</source>
-        <translation>Что каждый делает на этой неделе, сколько это займёт и что получится в результате. Запланированные часы — не больше примерно двух третей рабочего времени.</translation>
+        <source>Nobody works in this week. Add people on the People tab.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Week</source>
-        <translation>Неделя</translation>
+        <source>The team in this week</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Tasks</source>
-        <translation>Задачи</translation>
+        <source>Double-click a person to open their week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No weekly plans in these weeks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same figures up to the week after the chosen one; double-click a cell to open that week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Figure shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Сотрудник</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Состояние</translation>
     </message>
     <message>
         <source>Planned, h</source>
-        <translation>План, ч</translation>
+        <translation type="unfinished">План, ч</translation>
+    </message>
+    <message>
+        <source>Capacity, h</source>
+        <translation type="unfinished">Ёмкость, ч</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished">Загрузка</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Targets reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours for goals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{share} ({done} of {tasks})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load (planned ÷ capacity)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person}: no plan in {week}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person}, {week}: {planned} h of {capacity} h planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wk {week}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ThreadFigures</name>
+    <message>
+        <source>Hours on goals</source>
+        <translation>Часы на цели</translation>
+    </message>
+    <message>
+        <source>{traced} of {planned} h planned this week</source>
+        <translation>{traced} из {planned} ч, запланированных на неделю</translation>
+    </message>
+    <message>
+        <source>Spend on goals</source>
+        <translation>Расходы на цели</translation>
+    </message>
+    <message>
+        <source>{traced} of {spent} spent</source>
+        <translation>{traced} из {spent} потраченных</translation>
+    </message>
+    <message>
+        <source>Golden thread</source>
+        <translation>Золотая нить</translation>
+    </message>
+    <message>
+        <source>Work and money trace to a goal through an action that serves one.</source>
+        <translation>Работа и деньги ведут к цели через действие, которое ей служит.</translation>
+    </message>
+    <message>
+        <source>Each person's hours this week</source>
+        <translation>Часы каждого сотрудника на этой неделе</translation>
+    </message>
+    <message>
+        <source>{traced} of {planned} h</source>
+        <translation>{traced} из {planned} ч</translation>
+    </message>
+    <message>
+        <source>No hours planned this week: {names}</source>
+        <translation>На этой неделе нет запланированных часов: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekNavigator</name>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jump to the week of a date</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeeklyPage</name>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
     </message>
     <message>
         <source>Capacity, h</source>
         <translation>Ёмкость, ч</translation>
     </message>
     <message>
-        <source>Load</source>
-        <translation>Загрузка</translation>
-    </message>
-    <message>
         <source>Actual, h</source>
         <translation>Факт, ч</translation>
-    </message>
-    <message>
-        <source>Weekly plans</source>
-        <translation>Недельные планы</translation>
-    </message>
-    <message>
-        <source>Capacity = weekly hours × (1 − unplannable share) × plannable share of the plan.</source>
-        <translation>Ёмкость = часы в неделю × (1 − незапланируемая доля) × планируемая доля плана.</translation>
-    </message>
-    <message>
-        <source>No weekly plans yet. Add the team first, then a plan for this week.</source>
-        <translation>Недельных планов пока нет. Сначала добавьте команду, затем план на эту неделю.</translation>
-    </message>
-    <message>
-        <source>Add weekly plan</source>
-        <translation>Добавить недельный план</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -727,36 +1116,120 @@
         <translation>Выполнено</translation>
     </message>
     <message>
-        <source>Estimate, h</source>
-        <translation>Оценка, ч</translation>
-    </message>
-    <message>
-        <source>Tasks of the selected week</source>
-        <translation>Задачи выбранной недели</translation>
-    </message>
-    <message>
-        <source>Every task names its end product: a checkable result.</source>
-        <translation>У каждой задачи есть конечный продукт: проверяемый результат.</translation>
-    </message>
-    <message>
-        <source>Select a weekly plan above to see its tasks.</source>
-        <translation>Выберите недельный план выше, чтобы увидеть его задачи.</translation>
-    </message>
-    <message>
         <source>Add task</source>
         <translation>Добавить задачу</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>Действия</translation>
     </message>
     <message>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <source>Unplannable share: time that cannot be planned, e.g. 40 % for an inbound-calls manager.</source>
-        <translation>Незапланируемая доля: время, которое нельзя запланировать, например 40 % у менеджера на входящих звонках.</translation>
+        <source>What each person does in a week, what comes out of it and how long it takes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Сотрудник</translation>
+    </message>
+    <message>
+        <source>Prepare next week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week's targets start from this week's results + 1 %.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return to draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reopen the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target metrics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the week should bring, planned and actual.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No target metrics yet: what result should this week bring?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggest targets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned value = last week's actual + 1 % (raise the bar slowly).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tasks and their end products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End product: the checkable result. Enter adds a task; blank rows take unplanned work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start an empty plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prepare from last week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished">Достигнута</translation>
+    </message>
+    <message>
+        <source>Est., h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Тип</translation>
+    </message>
+    <message>
+        <source>Regular tasks are copied into every week; unplanned ones came up during the week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active to</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No people yet. Add the people who do the work.</source>
@@ -771,12 +1244,212 @@
         <translation>Новый сотрудник</translation>
     </message>
     <message>
-        <source>A weekly plan belongs to a person.</source>
-        <translation>Недельный план принадлежит сотруднику.</translation>
+        <source>Unplannable share: working time that cannot be planned, e.g. 40 % for a barista who takes the inbound calls. Capacity = hours a week × (1 − unplannable share) × {share} (the plan's plannable share).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Add the team first (the Team tab).</source>
-        <translation>Сначала добавьте команду (вкладка «Команда»).</translation>
+        <source>Unplanned work: type it here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A free row for work that comes up during the week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Carried over from last week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serves the goal “{goal}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what comes out? (missing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Запланировано</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unplanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goal: {goal}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This action serves no goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the people who do the work first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each person gets a weekly plan: the People tab lists the team.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person} has no plan for {week} yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week's results + 1 %.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start with the week's target metrics, then the tasks that get there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Being written by {person}; actuals come after approval.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submitted on {date}; waiting for {manager} to approve.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved on {date} by {who}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fill in the actuals, then close the week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed on {date}: reopen the week to change it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{planned} h planned of {capacity} h capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Capacity = {hours} h × (1 − {unplannable}) × {share} = {capacity} h.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Over by {hours} h.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close to the limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actual so far: {hours} h.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{share} of the planned hours serve a goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to suggest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions start from last week's actual values of the same metrics, and last week has none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next week already has these tasks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next week prepared: {regular} regular, {carried} carried over, {metrics} target metrics.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Are you sure?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week cannot be submitted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week cannot be approved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week cannot be returned to draft.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week cannot be closed yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week cannot be reopened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This step is not possible.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) have no actual hours.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target metric(s) have no actual value (tick “Not measured” where there is none).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>A week that is “{state}” cannot take this step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{planned} h are planned, more than the capacity of {capacity} h.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) name no end product.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
     <message>
         <source>New task</source>
@@ -840,6 +1513,140 @@
     <message>
         <source>Back to “{plan}”</source>
         <translation>Вернуться к «{plan}»</translation>
+    </message>
+</context>
+<context>
+    <name>WhyDock</name>
+    <message>
+        <source>Why? — the golden thread</source>
+        <translation>Зачем? — золотая нить</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <source>Why is this in the plan?</source>
+        <translation>Зачем это в плане?</translation>
+    </message>
+    <message>
+        <source>Select a weekly task, an action, an expense or a goal, then press Ctrl+I: the golden thread shows the goal it serves and the analysis behind it, or, for a goal, the work and the money that go into it.</source>
+        <translation>Выберите задачу недели, действие, расход или цель и нажмите Ctrl+I: золотая нить покажет цель, которой это служит, и анализ, на котором она основана, а для цели — работу и деньги, которые в неё вложены.</translation>
+    </message>
+    <message>
+        <source>The golden thread starts from a weekly task, an action, an expense or a goal; this is a {thing}.</source>
+        <translation>Золотая нить начинается от задачи недели, действия, расхода или цели; а здесь выбрано: {thing}.</translation>
+    </message>
+    <message>
+        <source>This row no longer exists.</source>
+        <translation>Этой строки больше нет.</translation>
+    </message>
+    <message>
+        <source>How this goal is pursued</source>
+        <translation>Как достигается эта цель</translation>
+    </message>
+    <message>
+        <source>SWOT · {quadrant}</source>
+        <translation>SWOT · {quadrant}</translation>
+    </message>
+    <message>
+        <source>Strategic option</source>
+        <translation>Стратегический вариант</translation>
+    </message>
+    <message>
+        <source>Weekly task</source>
+        <translation>Задача недели</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>Расход</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>paid for the action</source>
+        <translation>оплачивает действие</translation>
+    </message>
+    <message>
+        <source>works towards the action</source>
+        <translation>работает на действие</translation>
+    </message>
+    <message>
+        <source>serves the goal</source>
+        <translation>служит цели</translation>
+    </message>
+    <message>
+        <source>chosen because of</source>
+        <translation>выбрана из-за</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>This task is not linked to an action, so it traces to no goal. Link it to an action in its weekly plan.</source>
+        <translation>Задача не связана с действием, поэтому не ведёт ни к одной цели. Свяжите её с действием в недельном плане.</translation>
+    </message>
+    <message>
+        <source>This expense is not booked on an action, so it traces to no goal. Choose its action on the Budget page.</source>
+        <translation>Расход не отнесён к действию, поэтому не ведёт ни к одной цели. Выберите действие на странице бюджета.</translation>
+    </message>
+    <message>
+        <source>This action serves no goal: the work and money under it trace to nothing. Choose its goal in the tactical plan.</source>
+        <translation>Действие не служит ни одной цели: работа и деньги под ним никуда не ведут. Выберите его цель в тактическом плане.</translation>
+    </message>
+    <message>
+        <source>No SWOT item or strategic option stands behind this goal yet: link it to one on the Goals or the SWOT page.</source>
+        <translation>За этой целью пока не стоит ни пункт SWOT, ни стратегический вариант: свяжите её с ними на странице целей или SWOT.</translation>
+    </message>
+    <message>
+        <source>Actions that serve it</source>
+        <translation>Действия, которые ей служат</translation>
+    </message>
+    <message>
+        <source>No action serves this goal yet: add one in the tactical plan.</source>
+        <translation>Этой цели пока не служит ни одно действие: добавьте его в тактический план.</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>нет ответственного</translation>
+    </message>
+    <message>
+        <source>spent {spent} of {budget}</source>
+        <translation>потрачено {spent} из {budget}</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>срок {date}</translation>
+    </message>
+    <message>
+        <source>This week: {week}</source>
+        <translation>Эта неделя: {week}</translation>
+    </message>
+    <message>
+        <source>No task of this week works towards it.</source>
+        <translation>Ни одна задача этой недели на неё не работает.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
+    </message>
+    <message>
+        <source>In total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>{hours} h planned this week</source>
+        <translation>{hours} ч запланировано на этой неделе</translation>
+    </message>
+    <message>
+        <source>{spent} spent of {budget} budgeted for its actions</source>
+        <translation>потрачено {spent} из {budget}, заложенных на её действия</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1739,200 @@ Plan file format version: {schema}</source>
     <message>
         <source>Week {week} · {range}</source>
         <translation>Неделя {week} · {range}</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Советы</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Progress {progress}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished">Исходное</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">Целевое</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished">Факт</translation>
+    </message>
+    <message>
+        <source>Expected path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Срок</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No measurements yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions on the calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions on the calendar ({page} of {pages})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Выполнено</translation>
+    </message>
+    <message>
+        <source>no dates yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No actions in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team hours planned against capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Запланировано</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>W{week}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No weekly plans yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Budget by month: plan and actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished">План</translation>
+    </message>
+    <message>
+        <source>Over plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan, cumulative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actual, cumulative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fixed budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No budget lines in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spend by channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished">Расход</translation>
+    </message>
+    <message>
+        <source>No spend recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost per lead and return on marketing spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ROMI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No channel results recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Marketing plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prepared for {client}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… and {n} more in the following sections.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
+    </message>
+    <message>
+        <source>Week {week} ({first} – {last})</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1609,6 +2610,54 @@ Plan file format version: {schema}</source>
         <translation>сделать цель из стратегического варианта</translation>
     </message>
     <message>
+        <source>move action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edit reporting rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>change the tactical period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>submit the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>approve the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>return the week to draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>close the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reopen the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>prepare next week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>suggest targets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dismiss a finding</source>
+        <translation>отклонить замечание</translation>
+    </message>
+    <message>
+        <source>restore a dismissed finding</source>
+        <translation>вернуть отклонённое замечание</translation>
+    </message>
+    <message>
         <source>add {thing}</source>
         <translation>добавить {thing}</translation>
     </message>
@@ -1739,6 +2788,30 @@ Plan file format version: {schema}</source>
     <message>
         <source>{field}: “{value}” is not a date (e.g. 2026-03-31).</source>
         <translation>{field}: «{value}» — не дата (например, 31.03.2026).</translation>
+    </message>
+    <message>
+        <source>This week is closed and can no longer be changed. Reopen the week to correct it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actual hours, done tasks and actual results are entered once the plan is approved, not in a draft.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field}: {value} h is more than the person's {max} hours a week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week cannot take this step in its current state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing needs the actuals: {tasks} task(s) without actual hours, {metrics} metric(s) without an actual value or “not measured”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next week's plan is no longer a draft, so nothing was added to it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{field}: this value is not accepted ({code}).</source>

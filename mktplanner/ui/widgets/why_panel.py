@@ -461,21 +461,22 @@ def _share_tone(share: float | None) -> str:
 
 def thread_figure_texts(figs: TraceFigures, fmt: Formatter) -> list[FigureText]:
     """The two golden-thread figures (hours, spend) as card texts."""
-    tr = QCoreApplication.translate
     return [
         FigureText(
-            tr("ThreadFigures", "Hours on goals"),
+            QCoreApplication.translate("ThreadFigures", "Hours on goals"),
             fmt.percent(figs.hours_share),
-            tr("ThreadFigures", "{traced} of {planned} h planned this week").format(
+            QCoreApplication.translate(
+                "ThreadFigures", "{traced} of {planned} h planned this week"
+            ).format(
                 traced=fmt.number(figs.traced_hours, 1), planned=fmt.number(figs.planned_hours, 1)
             ),
             _share_tone(figs.hours_share),
             figs.hours_share,
         ),
         FigureText(
-            tr("ThreadFigures", "Spend on goals"),
+            QCoreApplication.translate("ThreadFigures", "Spend on goals"),
             fmt.percent(figs.spend_share),
-            tr("ThreadFigures", "{traced} of {spent} spent").format(
+            QCoreApplication.translate("ThreadFigures", "{traced} of {spent} spent").format(
                 traced=fmt.money(figs.traced_spend_minor, cents=False),
                 spent=fmt.money(figs.spend_minor, cents=False),
             ),
