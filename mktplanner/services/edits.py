@@ -27,6 +27,7 @@ from mktplanner.domain.tables import TABLE_BY_NAME
 from mktplanner.store.planfile import PlanFile
 
 Row = dict[str, Any]
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what an SQLite INTEGER holds
 
 
 @dataclass
@@ -67,6 +68,32 @@ def _where(table: Table, key: Any) -> Any:
     return and_(*(c == k for c, k in zip(cols, key, strict=True)))
 
 
+def _key_ok(table: Table, key: Any) -> bool:
+    """Whether ``key`` can be a primary key of ``table`` at all (type, arity, SQLite's range):
+    anything else is simply not found, rather than a driver error."""
+    cols = list(table.primary_key.columns)
+    keys = (key,) if len(cols) == 1 else key
+    if not isinstance(keys, tuple | list) or len(keys) != len(cols):
+        return False
+    for col, k in zip(cols, keys, strict=True):
+        kind = getattr(col.type, "impl_instance", col.type).python_type
+        if kind is int:
+            if not isinstance(k, int) or isinstance(k, bool) or not INT64_MIN <= k <= INT64_MAX:
+                return False
+        elif kind is str:
+            if not isinstance(k, str):
+                return False
+            try:
+                k.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
+def _not_found(table: Table, key: Any) -> DomainError:
+    return DomainError([Problem("id", "not_found", {"table": table.name, "id": key})])
+
+
 def _full_row(model: type[SQLModel], values: Mapping[str, Any]) -> Row:
     """The row as it will be stored: the model's defaults filled in, unknown keys refused."""
     table = table_of(model)
@@ -81,9 +108,20 @@ def _full_row(model: type[SQLModel], values: Mapping[str, Any]) -> Row:
 def validate_row(table_name: str, row: Row) -> None:
     from mktplanner.domain.rules.validation import validate
 
+    # What SQLite itself cannot store would otherwise surface as OverflowError or
+    # UnicodeEncodeError from the driver, past every caller's error handling.
     for k, v in row.items():
         if isinstance(v, float) and not math.isfinite(v):
             raise DomainError([Problem(k, "not_a_number")])
+        if isinstance(v, int) and not isinstance(v, bool) and not INT64_MIN <= v <= INT64_MAX:
+            raise DomainError(
+                [Problem(k, "out_of_range", {"min": INT64_MIN, "max": INT64_MAX, "value": v})]
+            )
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate (broken UTF-16 pasted in)
+                raise DomainError([Problem(k, "invalid_text")]) from None
     problems = validate(table_name, row)
     if problems:
         raise DomainError(problems)
@@ -154,13 +192,13 @@ class UpdateRow(Edit):
         self.label = label or f"edit_{self.table.name}"
 
     def apply(self, s: Session) -> Change:
+        if not _key_ok(self.table, self.key):
+            raise _not_found(self.table, self.key)
         current = (
             s.execute(select(self.table).where(_where(self.table, self.key))).mappings().first()
         )
         if current is None:
-            raise DomainError(
-                [Problem("id", "not_found", {"table": self.table.name, "id": self.key})]
-            )
+            raise _not_found(self.table, self.key)
         merged = dict(current)
         merged.update(self.changes)
         # Normalise through the model so that types match what an insert would store.
@@ -236,11 +274,11 @@ class DeleteRow(Edit):
 
     def apply(self, s: Session) -> Change:
         self.snapshot, self.nulled = [], []
+        if not _key_ok(self.table, self.key):
+            raise _not_found(self.table, self.key)
         self._collect(s, self.table, self.key)
         if not self.snapshot:
-            raise DomainError(
-                [Problem("id", "not_found", {"table": self.table.name, "id": self.key})]
-            )
+            raise _not_found(self.table, self.key)
         s.execute(delete(self.table).where(_where(self.table, self.key)))
         return self._change()
 
