@@ -655,12 +655,26 @@ def _setup_export(p: argparse.ArgumentParser) -> None:
     formats.add_argument(
         "--json", type=Path, metavar="OUT", help="write the whole plan as a JSON document to OUT"
     )
+    formats.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="OUT",
+        help="write the whole plan as an Excel workbook (a sheet per table) to OUT",
+    )
+    formats.add_argument(
+        "--csv", type=Path, metavar="DIR", help="write one CSV file per table into the folder DIR"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace existing --xlsx / --csv output files"
+    )
 
 
 @command("export", "Export a plan to another format.", _setup_export)
 def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from mktplanner.services.exchange import export_json
 
+    if getattr(args, "xlsx", None) is not None or getattr(args, "csv", None) is not None:
+        return _export_tables(args, out)
     plan = _open_read_only(args.file)
     try:
         written = export_json(plan, args.json)
@@ -685,6 +699,325 @@ def cmd_import_json(args: argparse.Namespace, out: Out) -> int:
     plan.close()
     out.say("imported", source=args.source, path=args.file)
     return EXIT_OK
+
+
+def _export_tables(args: argparse.Namespace, out: Out) -> int:
+    """--xlsx OUT / --csv DIR (report/tables.py); headers in --lang, else the plan's language."""
+    from mktplanner.report import tables
+    from mktplanner.services.queries import profile
+
+    plan = _open_read_only(args.file)
+    try:
+        lang = args.lang or profile(plan).language
+        if args.xlsx is not None:
+            written = tables.export_xlsx(plan, args.xlsx, lang=lang, force=args.force)
+        else:
+            tables.export_csv(plan, args.csv, lang=lang, force=args.force)
+            written = args.csv
+    finally:
+        plan.close()
+    out.say("exported", path=written)
+    return EXIT_OK
+
+
+# --- CSV import (services/importers.py) -------------------------------------------------------
+
+_CSV_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "done.expenses": "Imported {added} expenses from {source} into {path} ({skipped} were "
+        "already there{left_out}{channels}).",
+        "done.results": "Imported the results in {source} into {path}: {added} months added, "
+        "{updated} updated, {skipped} unchanged{left_out}{channels}.",
+        "dry.expenses": "{source}: {new} new expenses, {present} already in {path}, "
+        "{bad} bad rows; nothing was written (--dry-run).",
+        "dry.results": "{source}: {new} new months, {update} to update, {present} unchanged, "
+        "{bad} bad rows; nothing was written (--dry-run).",
+        "left_out": ", {n} bad rows left out",
+        "channels": ", new channels: {names}",
+        "refused": "{source} has {n} bad rows, so nothing was imported; fix them or add "
+        "--valid-only to import the other {good} rows:",
+        "bad_row": "  line {line}{column}: {reason}",
+        "column": ", column «{column}»",
+        "bad_map": "--map takes FIELD=COLUMN, for example --map date=Date (not {value!r})",
+        # bad rows
+        "row.required": "the cell is empty",
+        "row.bad_date": "{value} is not a date in the format {format}",
+        "row.bad_month": "{value} is not a month (like {format}, 2025-01 or 01.2025)",
+        "row.bad_amount": "{value} is not an amount (check --decimal)",
+        "row.too_precise": "{value} has more than {digits} decimal places",
+        "row.negative_amount": "{value} is negative; if it is a refund, add --negative-refunds "
+        "or map a refund column",
+        "row.unknown_channel": "the plan has no channel named {value} (--create-channels "
+        "creates it)",
+        "row.ambiguous_channel": "the plan has several channels named {value}",
+        "row.unknown_action": "the plan has no action named {value}",
+        "row.ambiguous_action": "the plan has several actions named {value}",
+        "row.bad_flag": "{value} is neither yes nor no",
+        "row.not_a_number": "{value} is not a number",
+        "row.not_whole_number": "{value} is not a whole number",
+        "row.out_of_range": "{value} is out of range",
+        "row.negative_money": "an amount cannot be negative here",
+        "row.too_long": "the text is too long (at most {max} characters)",
+        "row.other": "it is not valid ({code})",
+        # the file as a whole
+        "csv.empty_file": "{source} is empty.",
+        "csv.no_rows": "{source} has a header but no rows.",
+        "csv.too_large": "{source} is too large to import.",
+        "csv.bad_encoding": "{source} is not {encoding} text (line {line}); try --encoding "
+        "cp1251 or utf-8.",
+        "csv.unknown_encoding": "{value} is not a known encoding.",
+        "csv.bad_csv": "{source} cannot be read as CSV (line {line}: {detail}).",
+        "csv.bad_option": "--{option} {value!r} cannot be used here.",
+        "csv.unknown_field": "{value} is not a field of this import; fields: {fields}.",
+        "csv.not_mapped": "Which column holds the {field}? Add --map {field}=COLUMN "
+        "(the columns: {columns}).",
+        "csv.unknown_column": "{source} has no column {column!r} (the columns: {columns}).",
+        "csv.no_header": "{source} has no header on line {line} (see --header-row).",
+        "csv.other": "{source} cannot be imported ({code}).",
+    },
+    "ru": {
+        "done.expenses": "Импортировано расходов: {added} из {source} в {path} (уже были: "
+        "{skipped}{left_out}{channels}).",
+        "done.results": "Результаты из {source} импортированы в {path}: добавлено месяцев "
+        "{added}, обновлено {updated}, без изменений {skipped}{left_out}{channels}.",
+        "dry.expenses": "{source}: новых расходов {new}, уже есть в {path}: {present}, "
+        "ошибочных строк {bad}; ничего не записано (--dry-run).",
+        "dry.results": "{source}: новых месяцев {new}, к обновлению {update}, без изменений "
+        "{present}, ошибочных строк {bad}; ничего не записано (--dry-run).",
+        "left_out": ", пропущено ошибочных строк: {n}",
+        "channels": ", новые каналы: {names}",
+        "refused": "В {source} ошибочных строк: {n}, поэтому ничего не импортировано; "
+        "исправьте их или добавьте --valid-only, чтобы импортировать остальные {good}:",
+        "bad_row": "  строка {line}{column}: {reason}",
+        "column": ", столбец «{column}»",
+        "bad_map": "--map задаётся как ПОЛЕ=СТОЛБЕЦ, например --map date=Дата (а не {value!r})",
+        "row.required": "ячейка пуста",
+        "row.bad_date": "{value} — не дата в формате {format}",
+        "row.bad_month": "{value} — не месяц (пишите как {format}, 2025-01 или 01.2025)",
+        "row.bad_amount": "{value} — не сумма (проверьте --decimal)",
+        "row.too_precise": "в {value} больше {digits} знаков после запятой",
+        "row.negative_amount": "{value} — отрицательная сумма; если это возврат, добавьте "
+        "--negative-refunds или укажите столбец возврата",
+        "row.unknown_channel": "в плане нет канала «{value}» (--create-channels создаст его)",
+        "row.ambiguous_channel": "в плане несколько каналов «{value}»",
+        "row.unknown_action": "в плане нет мероприятия «{value}»",
+        "row.ambiguous_action": "в плане несколько мероприятий «{value}»",
+        "row.bad_flag": "{value} — ни «да», ни «нет»",
+        "row.not_a_number": "{value} — не число",
+        "row.not_whole_number": "{value} — не целое число",
+        "row.out_of_range": "{value} вне допустимого диапазона",
+        "row.negative_money": "сумма здесь не может быть отрицательной",
+        "row.too_long": "текст слишком длинный (не больше {max} символов)",
+        "row.other": "значение недопустимо ({code})",
+        "csv.empty_file": "Файл {source} пуст.",
+        "csv.no_rows": "В {source} есть заголовок, но нет строк.",
+        "csv.too_large": "Файл {source} слишком большой для импорта.",
+        "csv.bad_encoding": "{source} — не текст в кодировке {encoding} (строка {line}); "
+        "попробуйте --encoding cp1251 или utf-8.",
+        "csv.unknown_encoding": "{value} — неизвестная кодировка.",
+        "csv.bad_csv": "{source} не читается как CSV (строка {line}: {detail}).",
+        "csv.bad_option": "--{option} {value!r} здесь не подходит.",
+        "csv.unknown_field": "{value} — не поле этого импорта; поля: {fields}.",
+        "csv.not_mapped": "В каком столбце {field}? Добавьте --map {field}=СТОЛБЕЦ "
+        "(столбцы: {columns}).",
+        "csv.unknown_column": "В {source} нет столбца {column!r} (столбцы: {columns}).",
+        "csv.no_header": "В {source} нет заголовка в строке {line} (см. --header-row).",
+        "csv.other": "{source} нельзя импортировать ({code}).",
+    },
+}
+
+
+def _csv_text(lang: str, key: str, /, **params: Any) -> str:
+    table = _CSV_TEXTS.get(lang, _CSV_TEXTS["en"])
+    template = table.get(key) or _CSV_TEXTS["en"].get(key) or key
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _human_date_format(fmt: str, lang: str) -> str:
+    parts = {"%d": "DD", "%m": "MM", "%Y": "YYYY", "%y": "YY"}
+    if lang == "ru":
+        parts = {"%d": "ДД", "%m": "ММ", "%Y": "ГГГГ", "%y": "ГГ"}
+    for k, v in parts.items():
+        fmt = fmt.replace(k, v)
+    return fmt
+
+
+def _delimiter_arg(value: str) -> str:
+    named = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
+    return named.get(value.lower(), value)
+
+
+def _setup_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+    kind = p.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--expenses", type=Path, metavar="CSV", help="import expenses from CSV")
+    kind.add_argument(
+        "--results", type=Path, metavar="CSV", help="import channel results (per month) from CSV"
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="which column holds a field (expenses: date, amount, channel, action, payee, note, "
+        "refund; results: channel, month, spend, impressions, clicks, leads, customers, "
+        "revenue); default: the plan's remembered mapping, else guessed from the header",
+    )
+    p.add_argument("--delimiter", type=_delimiter_arg, help="';', ',', 'tab' or '|' (guessed)")
+    p.add_argument("--decimal", choices=(".", ","), help="decimal point or comma (guessed)")
+    p.add_argument("--encoding", help="utf-8, utf-8-sig or cp1251 (guessed)")
+    p.add_argument("--date-format", help="strptime format, e.g. %%d.%%m.%%Y (guessed)")
+    p.add_argument("--header-row", type=int, metavar="N", help="line of the header (0: none)")
+    for name, help_text in (
+        ("negative-refunds", "a negative amount is a refund"),
+        ("spend-negative", "the file writes spending as negative amounts (bank statements)"),
+        ("create-channels", "create the channels the plan does not have"),
+    ):
+        p.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, help=help_text)
+    p.add_argument(
+        "--valid-only", action="store_true", help="import the valid rows, leave out the bad ones"
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    _lang_option(p, "language of the messages (default: from the locale)")
+
+
+@command("import", "Import expenses or channel results from a CSV file.", _setup_import)
+def cmd_import(args: argparse.Namespace, out: Out) -> int:
+    from mktplanner.services import importers
+    from mktplanner.services.edits import run
+    from mktplanner.store.planfile import PlanFile
+
+    kind = "expenses" if args.expenses is not None else "results"
+    source: Path = args.expenses if args.expenses is not None else args.results
+    mapping: dict[str, str] = {}
+    for item in args.map:
+        name, sep, column = item.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise UsageError(_csv_text(out.lang, "bad_map", value=item))
+        mapping[name.strip()] = column.strip()
+
+    plan = PlanFile.open(args.file)
+    try:
+        if plan.read_only and not args.dry_run:
+            if plan.lock_holder:
+                raise PlanFileError("locked", plan.path, holder=plan.lock_holder)
+            raise PlanFileError("read_only", plan.path)
+        sniffed = None
+        try:
+            sniffed = importers.sniff(source)
+            options = _import_options(importers, plan, kind, sniffed, args, mapping)
+            parsed = importers.parse(source, options, kind, plan=plan)
+        except importers.CsvProblem as exc:
+            out.error(_csv_problem_text(out.lang, exc, source, kind, sniffed))
+            return EXIT_USAGE
+        if args.dry_run:
+            out.print(
+                _csv_text(
+                    out.lang,
+                    f"dry.{kind}",
+                    source=source,
+                    path=args.file,
+                    new=parsed.count("new"),
+                    present=parsed.count("present"),
+                    update=parsed.count("update"),
+                    bad=len(parsed.bad_lines),
+                )
+            )
+            _print_bad_rows(out, parsed, source, header=False)
+            return EXIT_USAGE if parsed.bad_rows else EXIT_OK
+        if parsed.bad_rows and not args.valid_only:
+            _print_bad_rows(out, parsed, source, header=True)
+            return EXIT_USAGE
+        edit = importers.import_edit(plan, parsed, valid_only=args.valid_only)
+        run(plan, edit)
+    finally:
+        plan.close()
+    bad = len(parsed.bad_lines)
+    out.print(
+        _csv_text(
+            out.lang,
+            f"done.{kind}",
+            source=source,
+            path=args.file,
+            added=edit.added,
+            updated=edit.updated,
+            skipped=edit.skipped,
+            left_out=_csv_text(out.lang, "left_out", n=bad) if bad else "",
+            channels=_csv_text(out.lang, "channels", names=", ".join(edit.channels_created))
+            if edit.channels_created
+            else "",
+        )
+    )
+    return EXIT_OK
+
+
+def _import_options(
+    importers: Any,
+    plan: Any,
+    kind: str,
+    sniffed: Any,
+    args: argparse.Namespace,
+    mapping: dict[str, str],
+) -> Any:
+    """Explicit options first, then the plan's remembered ones when they fit this file's
+    header, then what was guessed from the file."""
+    options = sniffed.options(kind)
+    remembered = importers.load_options(plan, kind)
+    header = set(sniffed.header)
+    if remembered is not None and remembered.mapping:
+        if set(remembered.mapping.values()) <= header or remembered.header_row == 0:
+            options = remembered
+    for name in ("delimiter", "decimal", "encoding", "date_format", "header_row"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(options, name, value)
+    for name in ("negative_refunds", "spend_negative", "create_channels"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(options, name, value)
+    if mapping:
+        options.mapping = {**options.mapping, **mapping}
+    return options
+
+
+def _print_bad_rows(out: Out, parsed: Any, source: Path, *, header: bool) -> None:
+    if not parsed.bad_rows:
+        return
+    if header:
+        good = len(parsed.rows)
+        out.error(_csv_text(out.lang, "refused", source=source, n=len(parsed.bad_lines), good=good))
+    for bad in parsed.bad_rows:
+        params = dict(bad.params)
+        if "format" in params:
+            params["format"] = _human_date_format(str(params["format"]), out.lang)
+        reason = _csv_text(out.lang, f"row.{bad.code}", code=bad.code, **params)
+        if reason == f"row.{bad.code}":
+            reason = _csv_text(out.lang, "row.other", code=bad.code)
+        column = _csv_text(out.lang, "column", column=bad.column) if bad.column else ""
+        _write(
+            out.stderr, _csv_text(out.lang, "bad_row", line=bad.line, column=column, reason=reason)
+        )
+
+
+def _csv_problem_text(lang: str, exc: DomainError, source: Path, kind: str, sniffed: Any) -> str:
+    from mktplanner.services.importers import FIELDS
+
+    p = exc.first
+    columns = ", ".join(repr(h) for h in (sniffed.header if sniffed is not None else [])) or "—"
+    params: dict[str, Any] = {"line": "?", "detail": "", "encoding": "", "value": "", **p.params}
+    params.update(
+        source=source,
+        option=p.field.replace("_", "-"),
+        columns=columns,
+        fields=", ".join(FIELDS[kind]),
+    )
+    key = f"csv.{p.code}"
+    if key not in _CSV_TEXTS["en"]:
+        return _csv_text(lang, "csv.other", source=source, code=p.code)
+    return _csv_text(lang, key, **params)
 
 
 def _setup_screenshots(p: argparse.ArgumentParser) -> None:
