@@ -309,6 +309,11 @@ _EDITS = {
     "delete_action": QT_TRANSLATE_NOOP("texts", "delete action"),
     "edit_plan": QT_TRANSLATE_NOOP("texts", "edit plan profile"),
     "goal_from_option": QT_TRANSLATE_NOOP("texts", "make a goal from a strategic option"),
+    # SWOT and goals (services.strategy)
+    "move_swot_item": QT_TRANSLATE_NOOP("texts", "move SWOT item"),
+    "add_tows_option": QT_TRANSLATE_NOOP("texts", "add strategic option"),
+    "edit_tows_option": QT_TRANSLATE_NOOP("texts", "edit strategic option"),
+    "link_goal": QT_TRANSLATE_NOOP("texts", "change the goal's SWOT links"),
     # tactical plan (services.tactics)
     "move_action": QT_TRANSLATE_NOOP("texts", "move action"),
     "edit_reporting": QT_TRANSLATE_NOOP("texts", "edit reporting rules"),
@@ -394,6 +399,8 @@ _PROBLEMS = {
         "texts", "{field}: at most {digits} digits after the decimal point."
     ),
     "not_a_date": QT_TRANSLATE_NOOP("texts", "{field}: “{value}” is not a date (e.g. 2026-03-31)."),
+    # strategic options (services.strategy)
+    "has_goal": QT_TRANSLATE_NOOP("texts", "This option has already become a goal."),
     # weekly plans (domain.rules.weekly, services.weekly)
     "week_closed": QT_TRANSLATE_NOOP(
         "texts", "This week is closed and can no longer be changed. Reopen the week to correct it."
@@ -450,6 +457,79 @@ def domain_error_text(exc: Any) -> str:
         return translate("texts", "The change was not accepted.")
     p = problems[0]
     return problem_text(p.code, p.params, p.field)
+
+
+# --- the SMART check of a goal (domain/rules/smart.py) ---------------------------------------
+
+_SMART_LETTERS = {
+    "S": QT_TRANSLATE_NOOP("texts", "Specific"),
+    "M": QT_TRANSLATE_NOOP("texts", "Measurable"),
+    "A": QT_TRANSLATE_NOOP("texts", "Achievable"),
+    "R": QT_TRANSLATE_NOOP("texts", "Relevant"),
+    "T": QT_TRANSLATE_NOOP("texts", "Time-bound"),
+}
+_SMART_OK = {
+    "S": QT_TRANSLATE_NOOP("texts", "A clear title and a metric."),
+    "M": QT_TRANSLATE_NOOP("texts", "The baseline and the target are set."),
+    "A": QT_TRANSLATE_NOOP("texts", "The change from the baseline is plausible."),
+    "R": QT_TRANSLATE_NOOP("texts", "It answers the SWOT analysis or the mission."),
+    "T": QT_TRANSLATE_NOOP("texts", "It has a deadline."),
+}
+_SMART_REASONS = {
+    "no_title": QT_TRANSLATE_NOOP("texts", "The goal has no title."),
+    "no_metric": QT_TRANSLATE_NOOP("texts", "Name the metric the goal is measured by."),
+    "no_baseline": QT_TRANSLATE_NOOP("texts", "Set the baseline: where the metric stands now."),
+    "no_target": QT_TRANSLATE_NOOP("texts", "Set the target: where the metric should get to."),
+    "target_equals_baseline": QT_TRANSLATE_NOOP(
+        "texts", "The target equals the baseline: nothing would change."
+    ),
+    "not_assessable": QT_TRANSLATE_NOOP("texts", "Needs a baseline and a target to be judged."),
+    "jump_too_large": QT_TRANSLATE_NOOP(
+        "texts", "A jump of ×{ratio} from the baseline; the plan warns above ×{threshold}."
+    ),
+    "not_linked": QT_TRANSLATE_NOOP("texts", "Link it to a SWOT item, or write the mission."),
+    "no_deadline": QT_TRANSLATE_NOOP("texts", "Set a deadline."),
+    "deadline_before_baseline": QT_TRANSLATE_NOOP(
+        "texts", "The deadline ({deadline}) is before the baseline date ({baseline_date})."
+    ),
+}
+
+
+def smart_letter_name(letter: str) -> str:
+    """ "S" -> "Specific"."""
+    source = _SMART_LETTERS.get(letter)
+    return _tr(source) if source else letter
+
+
+def smart_ok_text(letter: str) -> str:
+    """Why a SMART letter passes, in a few words."""
+    source = _SMART_OK.get(letter)
+    return _tr(source) if source else ""
+
+
+def smart_reason_text(code: str, params: dict[str, Any] | None = None, fmt: Any = None) -> str:
+    """The reason a SMART letter fails (a ``Problem`` code of ``domain.rules.smart``)."""
+    import datetime as dt
+
+    values: dict[str, Any] = {}
+    for key, value in (params or {}).items():
+        if fmt is not None and isinstance(value, float | int) and not isinstance(value, bool):
+            values[key] = fmt.number(value)
+        elif fmt is not None and isinstance(value, str) and len(value) == 10 and value[4] == "-":
+            try:
+                values[key] = fmt.date(dt.date.fromisoformat(value))
+            except ValueError:
+                values[key] = value
+        else:
+            values[key] = value
+    source = _SMART_REASONS.get(code)
+    if source is None:
+        return problem_text(code, params)
+    text = _tr(source)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 # --- plan files -------------------------------------------------------------------------
