@@ -226,6 +226,18 @@
         <translation>Причина</translation>
     </message>
     <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Советы</translation>
+    </message>
+    <message>
         <source>No reason given</source>
         <translation>Причина не указана</translation>
     </message>
@@ -896,16 +908,72 @@
 <context>
     <name>TacticsPage</name>
     <message>
-        <source>Each goal broken into concrete actions, with an owner, dates, a budget and a status.</source>
-        <translation>Каждая цель разбита на конкретные действия: ответственный, сроки, бюджет и статус.</translation>
-    </message>
-    <message>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <source>Late actions and actions without an owner are shown in red. What was spent on each action is on the Budget &amp; control page.</source>
-        <translation>Просроченные действия и действия без ответственного выделены красным. Сколько потрачено на каждое действие — на странице «Бюджет и контроль».</translation>
+        <source>Each goal broken into concrete actions, with an owner, dates, a budget and a status, month by month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Directions &amp;&amp; reporting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group the actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no grouping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click a cell to change it; click a column title to sort within the groups. Late actions and actions without an owner or a budget are marked.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No actions yet. Break a goal into the first concrete step: what, who, by when, for how much?</source>
@@ -920,12 +988,260 @@
         <translation>Удалить</translation>
     </message>
     <message>
+        <source>Tactical period from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Three months across the view (Ctrl++)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Six months across the view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">Год</translation>
+    </message>
+    <message>
+        <source>Twelve months across the view (Ctrl+−)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scroll to today (Home)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drag a bar to move the action, or its end to change the due date; Ctrl+Z undoes it. Keys: ←/→ move the selected action by a day (Ctrl: a week; Shift: the due date only), Enter opens it in the table.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>No actions to show. Add actions on the Actions tab, or clear the filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The areas the actions belong to, each with its colour on the timeline. Double-click a name or a colour (#RRGGBB) to change it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No directions. Add one: marketing, sales, finance, production, HR…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose colour…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reporting rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How often the plan is reported on, who makes the report, who reads it and who changes the activities because of it. They are printed in the meeting pack.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. the marketing lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. the owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. the owner with the marketing lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How often</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who makes the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who reads it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who acts on it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All goals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 actions shown</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>no owner</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
+        <source>owner left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late: it was due on {date} and is not done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody is responsible for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} has left: choose a new owner.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its budget is not set (0 if it costs nothing).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It has no dates, so it is not on the timeline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>{how}: {times}, next on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{how}: {times}, the last on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an action to see its direction and repeats.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>New action</source>
         <translation>Новое действие</translation>
+    </message>
+    <message>
+        <source>New direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colour of the direction</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1060,6 +1376,129 @@
     <message>
         <source>No hours planned this week: {names}</source>
         <translation>На этой неделе нет запланированных часов: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>TowsPanel</name>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Defend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>strengths × opportunities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>strengths × threats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weaknesses × opportunities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weaknesses × threats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How can a strength seize an opportunity?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How can a strength answer a threat?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which opportunity helps to overcome a weakness?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How do we keep a weakness away from a threat?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{internal} × {external}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goal: {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make a goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No goal yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strategic options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add at least one strength or weakness and one opportunity or threat to the board first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This will be a {kind} option: {title}, {description}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Internal factor</source>
+        <translation type="unfinished">Внутренний фактор</translation>
+    </message>
+    <message>
+        <source>External factor</source>
+        <translation type="unfinished">Внешний фактор</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <source>Strategic options (TOWS)</source>
+        <translation type="unfinished">Стратегические варианты (TOWS)</translation>
+    </message>
+    <message>
+        <source>Pair an internal factor with an external one and write what to do. An option can become a goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What will we do? (Enter adds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A strength or a weakness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An opportunity or a threat</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1743,18 +2182,6 @@ Plan file format version: {schema}</source>
 </context>
 <context>
     <name>page</name>
-    <message>
-        <source>Problems</source>
-        <translation>Проблемы</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>Предупреждения</translation>
-    </message>
-    <message>
-        <source>Tips</source>
-        <translation>Советы</translation>
-    </message>
     <message>
         <source>Delete</source>
         <translation type="unfinished">Удалить</translation>
@@ -2610,6 +3037,22 @@ Plan file format version: {schema}</source>
         <translation>сделать цель из стратегического варианта</translation>
     </message>
     <message>
+        <source>move SWOT item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add strategic option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edit strategic option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>change the goal's SWOT links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>move action</source>
         <translation type="unfinished" />
     </message>
@@ -2790,6 +3233,10 @@ Plan file format version: {schema}</source>
         <translation>{field}: «{value}» — не дата (например, 31.03.2026).</translation>
     </message>
     <message>
+        <source>This option has already become a goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This week is closed and can no longer be changed. Reopen the week to correct it.</source>
         <translation type="unfinished" />
     </message>
@@ -2820,6 +3267,78 @@ Plan file format version: {schema}</source>
     <message>
         <source>The change was not accepted.</source>
         <translation>Изменение не принято.</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measurable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Achievable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relevant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time-bound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A clear title and a metric.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The baseline and the target are set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The change from the baseline is plausible.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It answers the SWOT analysis or the mission.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It has a deadline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The goal has no title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the baseline: where the metric stands now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the target: where the metric should get to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The target equals the baseline: nothing would change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs a baseline and a target to be judged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A jump of ×{ratio} from the baseline; the plan warns above ×{threshold}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link it to a SWOT item, or write the mission.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The deadline ({deadline}) is before the baseline date ({baseline_date}).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file was not found.</source>

@@ -24,7 +24,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -173,25 +173,19 @@ class WrapDelegate(QStyledItemDelegate):
         self.tree = tree
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if not text:
-            return size
-        width = self.tree.header().sectionSize(index.column()) - 16
+        # The style wraps at option.rect's width when it is valid: give it the column's.
+        width = self.tree.header().sectionSize(index.column())
+        if index.column() == 0 and self.tree.isFirstColumnSpanned(index.row(), index.parent()):
+            width = self.tree.viewport().width()
         if index.column() == 0:
-            depth, parent = 0, index.parent()
+            depth, parent = 1, index.parent()
             while parent.isValid():
                 depth, parent = depth + 1, parent.parent()
-            width -= self.tree.indentation() * (depth + 1)
-            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-                width -= self.tree.iconSize().width() + 4
-        if width <= 40:
-            return size
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        rect = QFontMetrics(font).boundingRect(
-            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return QSize(size.width(), max(size.height(), rect.height() + 12))
+            width -= self.tree.indentation() * depth
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(width, 40), 10_000)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(opt, index)
 
 
 class FindingTree(QTreeWidget):
@@ -482,7 +476,7 @@ class CheckPage(Page):
             groups.setdefault((f.severity.value, f.level.value), []).append(f)
         for (severity, level), found in groups.items():
             title = self.tr("{severity} · {level} ({n})").format(
-                severity=_group_title(severity, self), level=texts.level_label(level), n=len(found)
+                severity=self._group_title(severity), level=texts.level_label(level), n=len(found)
             )
             group = QTreeWidgetItem([title])
             group.setData(0, KIND_ROLE, "group")
@@ -520,6 +514,13 @@ class CheckPage(Page):
             self.tree.setCurrentItem(select)
             self.tree.scrollToItem(select)
         self._update_buttons()
+
+    def _group_title(self, severity: str) -> str:
+        return {
+            "error": self.tr("Problems"),
+            "warning": self.tr("Warnings"),
+            "info": self.tr("Tips"),
+        }.get(severity, texts.severity_label(severity))
 
     def _finding_item(self, f: Finding, fmt: Any) -> QTreeWidgetItem:
         sentence = texts.finding_text(f.code, dict(f.params), fmt)
@@ -680,14 +681,6 @@ class CheckPage(Page):
 
 def _key(f: Finding) -> tuple[str, str]:
     return (f.code, f.object_ref)
-
-
-def _group_title(severity: str, page: CheckPage) -> str:
-    return {
-        "error": page.tr("Problems"),
-        "warning": page.tr("Warnings"),
-        "info": page.tr("Tips"),
-    }.get(severity, texts.severity_label(severity))
 
 
 def _moment(text: str) -> dt.datetime | None:

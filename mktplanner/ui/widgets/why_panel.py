@@ -28,9 +28,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -515,12 +516,11 @@ class ThreadFigures(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.week)
         layout.addWidget(hint)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(4)
-        layout.addLayout(self.grid)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(8)
+        layout.addLayout(self.rows)
         layout.addStretch(1)
-        self._rows: list[QWidget] = []
+        self._widgets: list[QWidget] = []
 
     def load(self, plan: PlanFile, fmt: Formatter, today: dt.date | None = None) -> None:
         from mktplanner.services import health
@@ -528,30 +528,28 @@ class ThreadFigures(QFrame):
         self.set_figures(health.figures(plan, today), fmt)
 
     def set_figures(self, figs: TraceFigures, fmt: Formatter) -> None:
-        for w in self._rows:
-            self.grid.removeWidget(w)
+        for w in self._widgets:
+            self.rows.removeWidget(w)
             w.deleteLater()
-        self._rows = []
+        self._widgets = []
         self.week.setText(fmt.week(figs.week.year, figs.week.week))
-        row = 0
         for f in thread_figure_texts(figs, fmt):
-            row = self._add(row, f.caption, f.value, f.note, f.tone, bold=True, share=f.share)
+            self._add(f.caption, f.value, f.note, f.tone, f.share, bold=True)
         people = [p for p in figs.people if p.planned_hours > 0]
         if people:
             head = QLabel(self.tr("Each person's hours this week"))
             head.setObjectName("Muted")
-            self._place(head, row, 0, 1, 3)
-            row += 1
+            head.setWordWrap(True)
+            self._place(head)
         for p in people:
-            row = self._add(
-                row,
+            self._add(
                 p.name,
                 fmt.percent(p.share),
                 self.tr("{traced} of {planned} h").format(
                     traced=fmt.number(p.traced_hours, 1), planned=fmt.number(p.planned_hours, 1)
                 ),
                 _share_tone(p.share),
-                share=p.share,
+                p.share,
             )
         idle = [p.name for p in figs.people if p.planned_hours <= 0]
         if idle:
@@ -560,48 +558,61 @@ class ThreadFigures(QFrame):
             )
             note.setObjectName("Muted")
             note.setWordWrap(True)
-            self._place(note, row, 0, 1, 3)
+            self._place(note)
 
-    def _place(self, w: QWidget, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
-        self.grid.addWidget(w, row, col, rows, cols)
-        self._rows.append(w)
+    def _place(self, w: QWidget) -> None:
+        self.rows.addWidget(w)
+        self._widgets.append(w)
 
     def _add(
         self,
-        row: int,
         caption: str,
         value: str,
         note: str,
         tone: str,
+        share: float | None,
         *,
         bold: bool = False,
-        share: float | None = None,
-    ) -> int:
+    ) -> None:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(1)
+        line = QHBoxLayout()
+        line.setSpacing(8)
         name = QLabel(caption)
-        name.setWordWrap(True)
+        name.setToolTip(caption)
+        # A long name is cut at the card's edge rather than widening the card.
+        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name.setMinimumWidth(60)
         if bold:
             name.setStyleSheet("font-weight: 600;")
+        bar = QProgressBar()
+        bar.setTextVisible(False)
+        bar.setFixedSize(64, 6)
+        bar.setRange(0, 100)
+        bar.setValue(round(min(max(share or 0.0, 0.0), 1.0) * 100))
         number = QLabel(value)
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        number.setMinimumWidth(40)
         color = theme.tone_color(tone) if tone else ""
         number.setStyleSheet(
             ("font-weight: 600;" if bold else "") + (f" color: {color};" if color else "")
         )
-        self._place(name, row, 0)
-        self._place(number, row, 2)
-        bar = QProgressBar()
-        bar.setTextVisible(False)
-        bar.setFixedHeight(6)
-        bar.setFixedWidth(64)
-        bar.setRange(0, 100)
-        bar.setValue(round(min(max(share or 0.0, 0.0), 1.0) * 100))
-        self._place(bar, row, 1)
+        line.addWidget(name, 1)
+        line.addWidget(bar, 0, Qt.AlignmentFlag.AlignVCenter)
+        line.addWidget(number)
+        col.addLayout(line)
         detail = QLabel(note)
         detail.setObjectName("Muted")
         detail.setWordWrap(True)
-        self._place(detail, row + 1, 0, 1, 3)
-        return row + 2
+        col.addWidget(detail)
+        self._place(box)
 
     def texts(self) -> list[str]:
-        """Every label's text, in order (for tests and screen readers' order checks)."""
-        return [w.text() for w in self._rows if isinstance(w, QLabel)]
+        """Every label's text, in order (what the card says, for tests)."""
+        return [
+            label.text()
+            for w in self._widgets
+            for label in ([w] if isinstance(w, QLabel) else w.findChildren(QLabel))
+        ]
