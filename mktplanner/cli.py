@@ -724,18 +724,18 @@ def _export_tables(args: argparse.Namespace, out: Out) -> int:
 
 _CSV_TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "done.expenses": "Imported {added} expenses from {source} into {path} ({skipped} were "
-        "already there{left_out}{channels}).",
-        "done.results": "Imported the results in {source} into {path}: {added} months added, "
-        "{updated} updated, {skipped} unchanged{left_out}{channels}.",
-        "dry.expenses": "{source}: {new} new expenses, {present} already in {path}, "
-        "{bad} bad rows; nothing was written (--dry-run).",
-        "dry.results": "{source}: {new} new months, {update} to update, {present} unchanged, "
-        "{bad} bad rows; nothing was written (--dry-run).",
-        "left_out": ", {n} bad rows left out",
+        "done.expenses": "Expenses from {source} imported into {path}: added {added}, "
+        "already there {skipped}{left_out}{channels}.",
+        "done.results": "Results from {source} imported into {path}: months added {added}, "
+        "updated {updated}, unchanged {skipped}{left_out}{channels}.",
+        "dry.expenses": "{source}: new expenses {new}, already in {path} {present}, "
+        "bad rows {bad}; nothing was written (--dry-run).",
+        "dry.results": "{source}: new months {new}, to update {update}, unchanged {present}, "
+        "bad rows {bad}; nothing was written (--dry-run).",
+        "left_out": ", bad rows left out {n}",
         "channels": ", new channels: {names}",
-        "refused": "{source} has {n} bad rows, so nothing was imported; fix them or add "
-        "--valid-only to import the other {good} rows:",
+        "refused": "Bad rows in {source}: {n}; nothing was imported. Fix them, or add "
+        "--valid-only to import the other rows ({good}):",
         "bad_row": "  line {line}{column}: {reason}",
         "column": ", column «{column}»",
         "bad_map": "--map takes FIELD=COLUMN, for example --map date=Date (not {value!r})",
@@ -776,18 +776,18 @@ _CSV_TEXTS: dict[str, dict[str, str]] = {
         "csv.other": "{source} cannot be imported ({code}).",
     },
     "ru": {
-        "done.expenses": "Импортировано расходов: {added} из {source} в {path} (уже были: "
-        "{skipped}{left_out}{channels}).",
+        "done.expenses": "Расходы из {source} импортированы в {path}: добавлено {added}, "
+        "уже были {skipped}{left_out}{channels}.",
         "done.results": "Результаты из {source} импортированы в {path}: добавлено месяцев "
         "{added}, обновлено {updated}, без изменений {skipped}{left_out}{channels}.",
-        "dry.expenses": "{source}: новых расходов {new}, уже есть в {path}: {present}, "
+        "dry.expenses": "{source}: новых расходов {new}, уже есть в {path} {present}, "
         "ошибочных строк {bad}; ничего не записано (--dry-run).",
         "dry.results": "{source}: новых месяцев {new}, к обновлению {update}, без изменений "
         "{present}, ошибочных строк {bad}; ничего не записано (--dry-run).",
-        "left_out": ", пропущено ошибочных строк: {n}",
+        "left_out": ", пропущено ошибочных строк {n}",
         "channels": ", новые каналы: {names}",
-        "refused": "В {source} ошибочных строк: {n}, поэтому ничего не импортировано; "
-        "исправьте их или добавьте --valid-only, чтобы импортировать остальные {good}:",
+        "refused": "Ошибочных строк в {source}: {n}; ничего не импортировано. Исправьте их "
+        "или добавьте --valid-only, чтобы импортировать остальные строки ({good}):",
         "bad_row": "  строка {line}{column}: {reason}",
         "column": ", столбец «{column}»",
         "bad_map": "--map задаётся как ПОЛЕ=СТОЛБЕЦ, например --map date=Дата (а не {value!r})",
