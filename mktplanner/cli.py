@@ -9,8 +9,11 @@
     mktplanner info FILE [--json]
     mktplanner summary FILE [--json] [--today DATE]
     mktplanner check FILE [--json] [--lang ru|en] [--today DATE]
-    mktplanner export FILE --json OUT
+    mktplanner export FILE --json OUT | --xlsx OUT | --csv DIR [--force] [--lang ru|en]
     mktplanner import-json IN FILE [--force]
+    mktplanner import FILE --expenses CSV | --results CSV [--map FIELD=COLUMN ...]
+               [--delimiter D] [--decimal .|,] [--encoding E] [--date-format F]
+               [--header-row N] [--valid-only] [--create-channels] [--dry-run]
     mktplanner screenshots DIR [--plan FILE] [--lang ru|en]
 
 Only the commands that draw import Qt or matplotlib, and only when they run: this module
