@@ -594,6 +594,9 @@ def cmd_check(args: argparse.Namespace, out: Out) -> int:
     from mktplanner.ui import texts
     from mktplanner.ui.fmt import Formatter
 
+    # A QCoreApplication made here is shut down after use, so that a caller in the same
+    # process (a test, a script) can still make its own QApplication later.
+    made = QCoreApplication.instance() is None
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "x"])
     translator = QTranslator()
     installed = lang != "en" and translator.load(
@@ -615,6 +618,8 @@ def cmd_check(args: argparse.Namespace, out: Out) -> int:
     finally:
         if installed:
             app.removeTranslator(translator)
+        if made:
+            app.shutdown()
     if args.json:
         data = health.report_to_dict(report)
         data["language"] = lang
