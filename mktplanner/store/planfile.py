@@ -168,7 +168,18 @@ def translate_db_error(exc: BaseException, path: object) -> PlanFileError:
         return PlanFileError("read_only", path)
     if "malformed" in text or "not a database" in text:
         return PlanFileError("damaged", path, detail=text)
+    if "unable to open" in text and _cannot_write(path):
+        # The rollback journal is created beside the plan at the first write of each edit:
+        # a folder that became read-only (permissions, a medium remounted read-only) fails
+        # there, with SQLite's CANTOPEN, before the file itself is touched.
+        return PlanFileError("read_only", path)
     return PlanFileError("io", path, detail=text)
+
+
+def _cannot_write(path: object) -> bool:
+    p = Path(str(path))
+    folder = p.parent if str(p.parent) else Path(".")
+    return not os.access(folder, os.W_OK) or (p.exists() and not os.access(p, os.W_OK))
 
 
 class PlanFile:
