@@ -138,6 +138,14 @@ class Edit(ABC):
     @abstractmethod
     def revert(self, s: Session) -> Change: ...
 
+    def committed(self) -> None:  # noqa: B027 - a hook; most edits learn nothing to keep
+        """The transaction that applied this edit was committed (``run`` calls it)."""
+
+    def rolled_back(self) -> None:  # noqa: B027 - a hook; most edits learn nothing to forget
+        """The transaction that applied this edit was rolled back (disk full, a refused
+        value): forget what ``apply`` learnt from it, such as an id SQLite handed out, so
+        that the same edit object can be run again later (``run`` calls it)."""
+
 
 class InsertRow(Edit):
     """Insert one row; undo deletes it; redo brings it back under the same id."""
@@ -147,6 +155,7 @@ class InsertRow(Edit):
         self.table = table_of(model)
         self.row = _full_row(model, values)
         self.label = label or f"add_{self.table.name}"
+        self._new_id = False  # the id came from SQLite in a transaction not committed yet
 
     @property
     def key(self) -> Any:
@@ -158,9 +167,19 @@ class InsertRow(Edit):
         result: Any = s.execute(insert(self.table).values(**values))
         if len(self._auto()) == 1 and self.row.get(next(iter(self._auto()))) is None:
             self.row[next(iter(self._auto()))] = result.inserted_primary_key[0]
+            self._new_id = True
         ch = Change()
         ch.add(self.table.name, self.key)
         return ch
+
+    def committed(self) -> None:
+        self._new_id = False  # from now on the row lives under this id (redo keeps it)
+
+    def rolled_back(self) -> None:
+        if self._new_id:
+            # Another edit may take that id before this one is tried again.
+            self.row[next(iter(self._auto()))] = None
+            self._new_id = False
 
     def _auto(self) -> set[str]:
         pk = [c.name for c in self.table.primary_key.columns]
@@ -319,6 +338,14 @@ class Composite(Edit):
             s.flush()
         return ch
 
+    def committed(self) -> None:
+        for e in self.edits:
+            e.committed()
+
+    def rolled_back(self) -> None:
+        for e in self.edits:
+            e.rolled_back()
+
 
 class Deferred(Edit):
     """An edit whose parts depend on ids made by earlier parts (e.g. insert a goal, then link
@@ -329,13 +356,29 @@ class Deferred(Edit):
         self.first = first
         self.build = build
         self.second: Edit | None = None
+        self._built_now = False  # ``second`` was built in a transaction not committed yet
 
     def apply(self, s: Session) -> Change:
         ch = self.first.apply(s)
         s.flush()
         if self.second is None:
             self.second = self.build(self.first)
+            self._built_now = True
         return ch.merge(self.second.apply(s))
+
+    def committed(self) -> None:
+        self.first.committed()
+        if self.second is not None:
+            self.second.committed()
+        self._built_now = False
+
+    def rolled_back(self) -> None:
+        self.first.rolled_back()
+        if self.second is not None:
+            self.second.rolled_back()
+        if self._built_now:  # it was built from ids that are gone now
+            self.second = None
+            self._built_now = False
 
     def revert(self, s: Session) -> Change:
         assert self.second is not None
@@ -358,12 +401,19 @@ def _integrity(exc: IntegrityError) -> DomainError:
 
 
 def run(plan: PlanFile, edit: Edit) -> Change:
-    """Apply ``edit`` in one transaction. On any error nothing is written."""
+    """Apply ``edit`` in one transaction. On any error nothing is written, and the same
+    edit object can be run again (after the disk has room again, say)."""
     try:
         with plan.transaction() as s:
-            return edit.apply(s)
+            change = edit.apply(s)
     except IntegrityError as exc:
+        edit.rolled_back()
         raise _integrity(exc) from exc
+    except BaseException:
+        edit.rolled_back()
+        raise
+    edit.committed()
+    return change
 
 
 def undo(plan: PlanFile, edit: Edit) -> Change:
