@@ -719,6 +719,36 @@ def _check_kind(kind: str) -> None:
 # --- parsing ------------------------------------------------------------------------------
 
 
+def preview(
+    path: Path | str, options: CsvOptions, limit: int = PREVIEW_ROWS
+) -> tuple[list[str], list[list[str]]]:
+    """The header and the first ``limit`` data rows as read with ``options`` (the wizard's
+    table after the user changed the encoding, delimiter or header line). The mapping is not
+    used; raises ``CsvProblem`` like ``parse``."""
+    _check_options(options)
+    data, truncated = _read_bytes(Path(path), SNIFF_BYTES)
+    text = _decode(data, options.encoding, final=not truncated)
+    if truncated and "\n" in text:
+        text = text[: text.rindex("\n") + 1]
+    if not text.strip():
+        raise CsvProblem.one("", "empty_file")
+    header: list[str] = []
+    rows: list[list[str]] = []
+    for line, cells in _safe_records(text, options.delimiter):
+        if line < options.header_row or _blank(cells):
+            continue
+        if line == options.header_row:
+            header = [c.strip() for c in cells]
+        elif len(rows) < limit:
+            rows.append(cells)
+    if options.header_row and not header:
+        raise CsvProblem.one("header_row", "no_header", line=options.header_row)
+    if not options.header_row:
+        width = max((len(r) for r in rows), default=0)
+        header = [str(i) for i in range(1, width + 1)]
+    return header, rows
+
+
 def parse(
     path: Path | str, options: CsvOptions, kind: str = "expenses", *, plan: PlanFile
 ) -> ParsedImport:

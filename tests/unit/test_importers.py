@@ -279,6 +279,22 @@ def test_utf8_bom_is_not_part_of_the_first_header(plan: PlanFile, tmp_path: Path
     assert parsed.ok and parsed.rows[0].values["amount_minor"] == 1000
 
 
+def test_preview_follows_the_chosen_options(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.csv", "Банк\nДата;Сумма\n01.01.2025;5\n\n02.01.2025;6\n", "cp1251")
+    options = CsvOptions(encoding="cp1251", delimiter=";", header_row=2)
+    assert im.preview(path, options) == (
+        ["Дата", "Сумма"],
+        [["01.01.2025", "5"], ["02.01.2025", "6"]],
+    )
+    options.header_row = 0
+    header, rows = im.preview(path, options, limit=2)
+    assert header == ["1", "2"] and rows == [["Банк"], ["Дата", "Сумма"]]
+    options.encoding = "utf-8"
+    with pytest.raises(CsvProblem) as caught:
+        im.preview(path, options)
+    assert caught.value.first.code == "bad_encoding"
+
+
 def test_wrong_encoding_names_the_line(plan: PlanFile, tmp_path: Path) -> None:
     path = write(
         tmp_path, "cp.csv", "date,amount,note\n2025-01-01,1,ok\n2025-01-02,2,ещё\n", "cp1251"
