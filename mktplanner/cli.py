@@ -10,6 +10,9 @@
     mktplanner summary FILE [--json] [--today DATE]
     mktplanner check FILE [--json] [--lang ru|en] [--today DATE]
     mktplanner export FILE --json OUT | --xlsx OUT | --csv DIR [--force] [--lang ru|en]
+    mktplanner export FILE --pdf OUT [--lang ru|en] [--sections A,B,C] [--paper a4|letter]
+                      [--landscape] [--week YYYY-Www] [--from DATE --to DATE]
+                      [--prepared-for TEXT] [--logo PNG] [--force]
     mktplanner import-json IN FILE [--force]
     mktplanner import FILE --expenses CSV | --results CSV [--map FIELD=COLUMN ...]
                [--delimiter D] [--decimal .|,] [--encoding E] [--date-format F]
@@ -67,6 +70,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "created": "Created {path}.",
         "demo_created": "Created the demo plan {path} ({lang}).",
         "exported": "Exported {path}.",
+        "pdf.unknown_section": "There is no section {name} in the meeting pack; choose from "
+        "{allowed}.",
+        "pdf.no_sections": "Name at least one section of the meeting pack.",
+        "pdf.bad_week": "{value} is not a week; write it as YYYY-Www, e.g. 2026-W48.",
+        "pdf.bad_period": "The period cannot end ({end}) before it starts ({start}).",
+        "pdf.bad_paper": "{value} is not a paper size; use a4 or letter.",
+        "pdf.bad_language": "{value} is not a language of the meeting pack; use ru or en.",
+        "pdf.logo_unreadable": "The logo {path} cannot be read as an image.",
+        "pdf.no_font": "The font for the PDF (DejaVu Sans) was not found; reinstall mktplanner.",
+        "pdf.no_gui": "The PDF cannot be drawn in this process (Qt runs without its graphics "
+        "module).",
         "imported": "Imported {source} into {path}.",
         "screenshots_done": "Screenshots written to {path}.",
         # plan files
@@ -130,6 +144,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "created": "Создан файл {path}.",
         "demo_created": "Создан демонстрационный план {path} ({lang}).",
         "exported": "Экспортировано в {path}.",
+        "pdf.unknown_section": "В пакете к встрече нет раздела {name}; выберите из: {allowed}.",
+        "pdf.no_sections": "Укажите хотя бы один раздел пакета к встрече.",
+        "pdf.bad_week": "{value} — не неделя; пишите в виде ГГГГ-Wнн, например 2026-W48.",
+        "pdf.bad_period": "Период не может закончиться ({end}) раньше, чем начался ({start}).",
+        "pdf.bad_paper": "{value} — не формат бумаги; используйте a4 или letter.",
+        "pdf.bad_language": "{value} — не язык пакета к встрече; используйте ru или en.",
+        "pdf.logo_unreadable": "Логотип {path} не читается как изображение.",
+        "pdf.no_font": "Шрифт для PDF (DejaVu Sans) не найден; переустановите mktplanner.",
+        "pdf.no_gui": "В этом процессе PDF нарисовать нельзя (Qt работает без графики).",
         "imported": "Файл {source} импортирован в {path}.",
         "screenshots_done": "Снимки экрана сохранены в {path}.",
         "file.not_found": "Файла {path} не существует.",
@@ -672,15 +695,83 @@ def _setup_export(p: argparse.ArgumentParser) -> None:
     formats.add_argument(
         "--csv", type=Path, metavar="DIR", help="write one CSV file per table into the folder DIR"
     )
-    p.add_argument(
-        "--force", action="store_true", help="replace existing --xlsx / --csv output files"
+    formats.add_argument(
+        "--pdf", type=Path, metavar="OUT", help="write the meeting pack (a PDF) to OUT"
     )
+    p.add_argument(
+        "--force", action="store_true", help="replace existing --xlsx / --csv / --pdf output"
+    )
+    _pdf_options(p)
+
+
+def _pdf_options(p: argparse.ArgumentParser) -> None:
+    """Options of ``export --pdf`` (the PDF's language is --lang, else the plan's language)."""
+    pdf = p.add_argument_group("PDF meeting pack (--pdf)")
+    pdf.add_argument(
+        "--sections",
+        metavar="A,B,C",
+        help="sections to include, from: cover, contents, summary, swot, goals, timeline, "
+        "weekly, budget, results, hypotheses, check (default: all)",
+    )
+    pdf.add_argument("--paper", choices=("a4", "letter"), default=None, help="default: a4")
+    pdf.add_argument("--landscape", action="store_true", help="landscape pages")
+    pdf.add_argument(
+        "--week", metavar="YYYY-Www", help="week of the weekly plans (default: this week)"
+    )
+    pdf.add_argument("--from", dest="period_from", type=_date_arg, metavar="DATE",
+                     help="first day of the period (default: the tactical period's)")  # fmt: skip
+    pdf.add_argument("--to", dest="period_to", type=_date_arg, metavar="DATE",
+                     help="last day of the period (default: the tactical period's)")  # fmt: skip
+    pdf.add_argument("--prepared-for", metavar="TEXT", help="the client named on the cover")
+    pdf.add_argument("--logo", type=Path, metavar="PNG", help="a logo for the cover")
+
+
+_PDF_ONLY = ("sections", "paper", "landscape", "week", "period_from", "period_to",
+             "prepared_for", "logo")  # fmt: skip
+
+
+def _export_pdf(args: argparse.Namespace, out: Out) -> int:
+    """export FILE --pdf OUT: the meeting pack (report/meeting_pack.py)."""
+    from mktplanner.report import meeting_pack as mp
+
+    try:
+        options = mp.PackOptions(
+            sections=mp.parse_sections(args.sections) if args.sections else mp.SECTIONS,
+            language=args.lang,
+            paper=args.paper or "a4",
+            landscape=args.landscape,
+            week=mp.parse_week(args.week) if args.week else None,
+            period_from=args.period_from,
+            period_to=args.period_to,
+            prepared_for=args.prepared_for or "",
+            logo=args.logo,
+        ).validated()
+        if not args.force and args.pdf.exists():
+            raise PlanFileError("exists", args.pdf)
+        plan = _open_read_only(args.file)
+        made = mp.ensure_gui()
+        try:
+            written = mp.build_meeting_pack(plan, args.pdf, options, overwrite=args.force)
+        finally:
+            plan.close()
+            if made:
+                mp.release_gui()
+    except mp.PackError as exc:
+        out.error(text(out.lang, f"pdf.{exc.code}", **{k: str(v) for k, v in exc.params.items()}))
+        return EXIT_USAGE
+    out.say("exported", path=written)
+    return EXIT_OK
 
 
 @command("export", "Export a plan to another format.", _setup_export)
 def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from mktplanner.services.exchange import export_json
 
+    if getattr(args, "pdf", None) is not None:
+        return _export_pdf(args, out)
+    if any(getattr(args, name, None) not in (None, False) for name in _PDF_ONLY):
+        raise UsageError("--sections, --paper, --landscape, --week, --from, --to, "
+                         "--prepared-for and --logo go with --pdf")  # fmt: skip
     if getattr(args, "xlsx", None) is not None or getattr(args, "csv", None) is not None:
         return _export_tables(args, out)
     plan = _open_read_only(args.file)

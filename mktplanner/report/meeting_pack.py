@@ -52,7 +52,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -94,6 +103,7 @@ __all__ = [
     "parse_week",
     "prepare_meeting_pack",
     "register_fonts",
+    "release_gui",
     "render_preview_pages",
 ]
 
@@ -110,7 +120,7 @@ class PackError(Exception):
 
     Codes: ``unknown_section`` (name, allowed), ``no_sections``, ``bad_week`` (value),
     ``bad_period`` (start, end), ``bad_paper`` (value), ``bad_language`` (value),
-    ``logo_unreadable`` (path), ``no_font``.
+    ``logo_unreadable`` (path), ``no_font``, ``no_gui`` (a non-GUI Qt application is running).
     """
 
     def __init__(self, code: str, **params: object):
@@ -178,34 +188,51 @@ def parse_week(text: str) -> tuple[int, int]:
 
 # --- Qt set-up ---------------------------------------------------------------------------------
 
-_app_lock = threading.Lock()
-_fonts_lock = threading.Lock()
-_fonts_registered = False
-_app_keepalive: list[QGuiApplication] = []
+_lock = threading.Lock()
+_fonts_app: object = None  # the application the fonts were registered with
+_made: list[QGuiApplication] = []  # the application ensure_gui made, kept alive
 
 
-def ensure_gui() -> None:
-    """A ``QGuiApplication`` must exist to paint text; make one for the command line.
+def ensure_gui() -> bool:
+    """Make sure a ``QGuiApplication`` exists (text cannot be painted without one).
 
-    With no display (no ``DISPLAY`` / ``WAYLAND_DISPLAY`` on Linux) the offscreen platform is
-    chosen, unless ``QT_QPA_PLATFORM`` says otherwise.
+    Returns True when it was made here: the caller (the command line) should then call
+    :func:`release_gui` when done, so that the process can make its own
+    ``QApplication`` later. With no display (no ``DISPLAY`` / ``WAYLAND_DISPLAY`` on Linux) the
+    offscreen platform is chosen, unless ``QT_QPA_PLATFORM`` says otherwise. Raises
+    :class:`PackError` ``no_gui`` when a non-GUI ``QCoreApplication`` is already running.
     """
-    with _app_lock:
-        if QGuiApplication.instance() is not None:
-            return
+    with _lock:
+        current = QCoreApplication.instance()
+        if current is not None:
+            if not isinstance(current, QGuiApplication):
+                raise PackError("no_gui")
+            return False
         headless = sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         )
         if headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app_keepalive.append(QGuiApplication(["mktplanner"]))
+        _made.append(QGuiApplication(["mktplanner"]))
+        return True
+
+
+def release_gui() -> None:
+    """Shut down the application :func:`ensure_gui` made (if any)."""
+    with _lock:
+        while _made:
+            _made.pop().shutdown()
 
 
 def register_fonts() -> str:
-    """Register DejaVu Sans (regular and bold) with Qt; returns the family name."""
-    global _fonts_registered
-    with _fonts_lock:
-        if _fonts_registered:
+    """Register DejaVu Sans (regular and bold) with the running application; returns the family.
+
+    Done once per application object (a new application starts with a new font database).
+    """
+    global _fonts_app
+    with _lock:
+        app = QCoreApplication.instance()
+        if app is not None and app is _fonts_app:
             return FONT_FAMILY
         regular, bold = paths.font_path(), paths.font_path(bold=True)
         if regular is None:
@@ -213,7 +240,7 @@ def register_fonts() -> str:
         ids = [QFontDatabase.addApplicationFont(str(p)) for p in (regular, bold) if p is not None]
         if ids[0] < 0:
             raise PackError("no_font")
-        _fonts_registered = True
+        _fonts_app = app
         return FONT_FAMILY
 
 
