@@ -278,6 +278,17 @@
     </message>
 </context>
 <context>
+    <name>GoalCells</name>
+    <message>
+        <source>SMART check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SMART: every letter passes.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GoalsPage</name>
     <message>
         <source>Where the business wants to be, measured: a metric, a baseline, a target and a deadline for each goal.</source>
@@ -546,7 +557,7 @@
     <name>Notice</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -714,76 +725,32 @@
         <translation>Где бизнес находится: сильные и слабые стороны внутри, возможности и угрозы снаружи, и что с этим делать.</translation>
     </message>
     <message>
-        <source>What the company does, for whom, and why.</source>
-        <translation>Что компания делает, для кого и зачем.</translation>
+        <source>Enter adds · F2 edits · Delete deletes · 1–5 sets the weight · Ctrl+arrows or drag to move</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>What the company will and will not do.</source>
-        <translation>Что компания будет и чего не будет делать.</translation>
+        <source>All sources</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Goals</source>
-        <translation>Цели</translation>
+        <source>Show only the cards from one source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mission: what the company does, for whom, and why. Click to write it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Values: what the company will and will not do. Click to write them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to edit; the change is saved when you leave the field.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SWOT analysis</source>
         <translation>SWOT-анализ</translation>
-    </message>
-    <message>
-        <source>Weight: importance from 1 to 5. Source: who said it.</source>
-        <translation>Вес: важность от 1 до 5. Источник: кто это сказал.</translation>
-    </message>
-    <message>
-        <source>No SWOT items yet. Start with a strength: what helps us reach the goals?</source>
-        <translation>Пунктов SWOT пока нет. Начните с сильной стороны: что помогает нам достигать целей?</translation>
-    </message>
-    <message>
-        <source>Add SWOT item</source>
-        <translation>Добавить пункт SWOT</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <source>Option</source>
-        <translation>Вариант</translation>
-    </message>
-    <message>
-        <source>Strategic options (TOWS)</source>
-        <translation>Стратегические варианты (TOWS)</translation>
-    </message>
-    <message>
-        <source>Pair a strength or weakness with an opportunity or threat: use, defend, improve or avoid.</source>
-        <translation>Свяжите сильную или слабую сторону с возможностью или угрозой: использовать, защищаться, улучшать или избегать.</translation>
-    </message>
-    <message>
-        <source>No strategic options yet. Pair an internal factor with an external one to find what to do.</source>
-        <translation>Стратегических вариантов пока нет. Свяжите внутренний фактор с внешним, чтобы найти, что делать.</translation>
-    </message>
-    <message>
-        <source>Add option</source>
-        <translation>Добавить вариант</translation>
-    </message>
-    <message>
-        <source>New item</source>
-        <translation>Новый пункт</translation>
-    </message>
-    <message>
-        <source>A strategic option pairs two SWOT items.</source>
-        <translation>Стратегический вариант связывает два пункта SWOT.</translation>
-    </message>
-    <message>
-        <source>Add at least one strength or weakness and one opportunity or threat first.</source>
-        <translation>Сначала добавьте хотя бы одну сильную или слабую сторону и одну возможность или угрозу.</translation>
-    </message>
-    <message>
-        <source>New option</source>
-        <translation>Новый вариант</translation>
     </message>
 </context>
 <context>
@@ -894,7 +861,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Internal</source>
@@ -913,67 +880,67 @@
     </message>
     <message>
         <source>Each goal broken into concrete actions, with an owner, dates, a budget and a status, month by month.</source>
-        <translation type="unfinished" />
+        <translation>Каждая цель разбита на конкретные действия: ответственный, сроки, бюджет и статус — по месяцам.</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>График</translation>
     </message>
     <message>
         <source>Directions &amp;&amp; reporting</source>
-        <translation type="unfinished" />
+        <translation>Направления и отчётность</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished" />
+        <translation>Показать:</translation>
     </message>
     <message>
         <source>Filter by direction</source>
-        <translation type="unfinished" />
+        <translation>Отбор по направлению</translation>
     </message>
     <message>
         <source>Filter by goal</source>
-        <translation type="unfinished" />
+        <translation>Отбор по цели</translation>
     </message>
     <message>
         <source>Filter by owner</source>
-        <translation type="unfinished" />
+        <translation>Отбор по ответственному</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished" />
+        <translation>Отбор по статусу</translation>
     </message>
     <message>
         <source>Filter by month</source>
-        <translation type="unfinished" />
+        <translation>Отбор по месяцу</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished" />
+        <translation>Сбросить отбор</translation>
     </message>
     <message>
         <source>Group:</source>
-        <translation type="unfinished" />
+        <translation>Группы:</translation>
     </message>
     <message>
         <source>Group the actions</source>
-        <translation type="unfinished" />
+        <translation>Группировка действий</translation>
     </message>
     <message>
         <source>by direction</source>
-        <translation type="unfinished" />
+        <translation>по направлениям</translation>
     </message>
     <message>
         <source>by goal</source>
-        <translation type="unfinished" />
+        <translation>по целям</translation>
     </message>
     <message>
         <source>no grouping</source>
-        <translation type="unfinished" />
+        <translation>без группировки</translation>
     </message>
     <message>
         <source>Double-click a cell to change it; click a column title to sort within the groups. Late actions and actions without an owner or a budget are marked.</source>
-        <translation type="unfinished" />
+        <translation>Дважды щёлкните ячейку, чтобы изменить её; щелчок по заголовку столбца сортирует внутри групп. Просроченные действия и действия без ответственного или бюджета выделены.</translation>
     </message>
     <message>
         <source>No actions yet. Break a goal into the first concrete step: what, who, by when, for how much?</source>
@@ -989,47 +956,47 @@
     </message>
     <message>
         <source>Tactical period from</source>
-        <translation type="unfinished" />
+        <translation>Тактический период с</translation>
     </message>
     <message>
         <source>for</source>
-        <translation type="unfinished" />
+        <translation>на</translation>
     </message>
     <message>
         <source>Quarter</source>
-        <translation type="unfinished" />
+        <translation>Квартал</translation>
     </message>
     <message>
         <source>Three months across the view (Ctrl++)</source>
-        <translation type="unfinished" />
+        <translation>Три месяца на ширину окна (Ctrl++)</translation>
     </message>
     <message>
         <source>Half year</source>
-        <translation type="unfinished" />
+        <translation>Полгода</translation>
     </message>
     <message>
         <source>Six months across the view</source>
-        <translation type="unfinished" />
+        <translation>Шесть месяцев на ширину окна</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">Год</translation>
+        <translation>Год</translation>
     </message>
     <message>
         <source>Twelve months across the view (Ctrl+−)</source>
-        <translation type="unfinished" />
+        <translation>Двенадцать месяцев на ширину окна (Ctrl+−)</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>Сегодня</translation>
     </message>
     <message>
         <source>Scroll to today (Home)</source>
-        <translation type="unfinished" />
+        <translation>Перейти к сегодняшнему дню (Home)</translation>
     </message>
     <message>
         <source>Drag a bar to move the action, or its end to change the due date; Ctrl+Z undoes it. Keys: ←/→ move the selected action by a day (Ctrl: a week; Shift: the due date only), Enter opens it in the table.</source>
-        <translation type="unfinished" />
+        <translation>Перетащите полосу, чтобы сдвинуть действие, или её край, чтобы изменить срок; Ctrl+Z отменяет. Клавиши: ←/→ сдвигают выбранное действие на день (с Ctrl — на неделю, с Shift — только срок), Enter открывает его в таблице.</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1037,131 +1004,131 @@
     </message>
     <message>
         <source>No actions to show. Add actions on the Actions tab, or clear the filters.</source>
-        <translation type="unfinished" />
+        <translation>Нет действий для показа. Добавьте их на вкладке «Действия» или сбросьте отбор.</translation>
     </message>
     <message>
         <source>Directions</source>
-        <translation type="unfinished" />
+        <translation>Направления</translation>
     </message>
     <message>
         <source>The areas the actions belong to, each with its colour on the timeline. Double-click a name or a colour (#RRGGBB) to change it.</source>
-        <translation type="unfinished" />
+        <translation>Направления, к которым относятся действия, и их цвета на графике. Дважды щёлкните название или цвет (#RRGGBB), чтобы изменить.</translation>
     </message>
     <message>
         <source>No directions. Add one: marketing, sales, finance, production, HR…</source>
-        <translation type="unfinished" />
+        <translation>Направлений нет. Добавьте: маркетинг, продажи, финансы, производство, персонал…</translation>
     </message>
     <message>
         <source>Add direction</source>
-        <translation type="unfinished" />
+        <translation>Добавить направление</translation>
     </message>
     <message>
         <source>Choose colour…</source>
-        <translation type="unfinished" />
+        <translation>Выбрать цвет…</translation>
     </message>
     <message>
         <source>Reporting rules</source>
-        <translation type="unfinished" />
+        <translation>Правила отчётности</translation>
     </message>
     <message>
         <source>How often the plan is reported on, who makes the report, who reads it and who changes the activities because of it. They are printed in the meeting pack.</source>
-        <translation type="unfinished" />
+        <translation>Как часто делаются отчёты по плану, кто их готовит, кто читает и кто по ним меняет действия. Эти правила печатаются в материалах к совещанию.</translation>
     </message>
     <message>
         <source>e.g. the marketing lead</source>
-        <translation type="unfinished" />
+        <translation>например, руководитель маркетинга</translation>
     </message>
     <message>
         <source>e.g. the owner</source>
-        <translation type="unfinished" />
+        <translation>например, владелец</translation>
     </message>
     <message>
         <source>e.g. the owner with the marketing lead</source>
-        <translation type="unfinished" />
+        <translation>например, владелец вместе с руководителем маркетинга</translation>
     </message>
     <message>
         <source>How often</source>
-        <translation type="unfinished" />
+        <translation>Как часто</translation>
     </message>
     <message>
         <source>Who makes the report</source>
-        <translation type="unfinished" />
+        <translation>Кто готовит отчёт</translation>
     </message>
     <message>
         <source>Who reads it</source>
-        <translation type="unfinished" />
+        <translation>Кто читает</translation>
     </message>
     <message>
         <source>Who acts on it</source>
-        <translation type="unfinished" />
+        <translation>Кто меняет действия по отчёту</translation>
     </message>
     <message>
         <source>All directions</source>
-        <translation type="unfinished" />
+        <translation>Все направления</translation>
     </message>
     <message>
         <source>No direction</source>
-        <translation type="unfinished" />
+        <translation>Без направления</translation>
     </message>
     <message>
         <source>All goals</source>
-        <translation type="unfinished" />
+        <translation>Все цели</translation>
     </message>
     <message>
         <source>No goal</source>
-        <translation type="unfinished" />
+        <translation>Без цели</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished" />
+        <translation>Все ответственные</translation>
     </message>
     <message>
         <source>No owner</source>
-        <translation type="unfinished" />
+        <translation>Без ответственного</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation>Все статусы</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished" />
+        <translation>Просрочено</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished" />
+        <translation>Требует внимания</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished" />
+        <translation>Все месяцы</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n месяц</numerusform>
+            <numerusform>%n месяца</numerusform>
+            <numerusform>%n месяцев</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n action(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n действие</numerusform>
+            <numerusform>%n действия</numerusform>
+            <numerusform>%n действий</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 actions shown</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Показано %n из %1</numerusform>
+            <numerusform>Показано %n из %1</numerusform>
+            <numerusform>Показано %n из %1</numerusform>
+            </translation>
     </message>
     <message>
         <source>late</source>
-        <translation type="unfinished" />
+        <translation>просрочено</translation>
     </message>
     <message>
         <source>no owner</source>
@@ -1169,67 +1136,67 @@
     </message>
     <message>
         <source>owner left</source>
-        <translation type="unfinished" />
+        <translation>ответственный ушёл</translation>
     </message>
     <message>
         <source>no budget</source>
-        <translation type="unfinished" />
+        <translation>нет бюджета</translation>
     </message>
     <message>
         <source>no dates</source>
-        <translation type="unfinished" />
+        <translation>нет сроков</translation>
     </message>
     <message>
         <source>{name} (left)</source>
-        <translation type="unfinished" />
+        <translation>{name} (ушёл)</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished" />
+        <translation>не задан</translation>
     </message>
     <message>
         <source>No dates</source>
-        <translation type="unfinished" />
+        <translation>Сроки не заданы</translation>
     </message>
     <message>
         <source>Late: it was due on {date} and is not done.</source>
-        <translation type="unfinished" />
+        <translation>Просрочено: срок был {date}, а действие не выполнено.</translation>
     </message>
     <message>
         <source>Nobody is responsible for it.</source>
-        <translation type="unfinished" />
+        <translation>У действия нет ответственного.</translation>
     </message>
     <message>
         <source>{name} has left: choose a new owner.</source>
-        <translation type="unfinished" />
+        <translation>{name} больше не работает: выберите нового ответственного.</translation>
     </message>
     <message>
         <source>Its budget is not set (0 if it costs nothing).</source>
-        <translation type="unfinished" />
+        <translation>Бюджет не задан (0, если действие бесплатное).</translation>
     </message>
     <message>
         <source>It has no dates, so it is not on the timeline.</source>
-        <translation type="unfinished" />
+        <translation>У действия нет сроков, поэтому его нет на графике.</translation>
     </message>
     <message numerus="yes">
         <source>%n time(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n раз</numerusform>
+            <numerusform>%n раза</numerusform>
+            <numerusform>%n раз</numerusform>
+            </translation>
     </message>
     <message>
         <source>{how}: {times}, next on {date}.</source>
-        <translation type="unfinished" />
+        <translation>{how}: {times}, следующий — {date}.</translation>
     </message>
     <message>
         <source>{how}: {times}, the last on {date}.</source>
-        <translation type="unfinished" />
+        <translation>{how}: {times}, последний — {date}.</translation>
     </message>
     <message>
         <source>Select an action to see its direction and repeats.</source>
-        <translation type="unfinished" />
+        <translation>Выберите действие, чтобы увидеть его направление и повторы.</translation>
     </message>
     <message>
         <source>New action</source>
@@ -1237,11 +1204,11 @@
     </message>
     <message>
         <source>New direction</source>
-        <translation type="unfinished" />
+        <translation>Новое направление</translation>
     </message>
     <message>
         <source>Colour of the direction</source>
-        <translation type="unfinished" />
+        <translation>Цвет направления</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +1441,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Strategic options (TOWS)</source>
@@ -2184,7 +2151,7 @@ Plan file format version: {schema}</source>
     <name>page</name>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2182,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>Сегодня</translation>
     </message>
     <message>
         <source>No measurements yet</source>
@@ -2231,7 +2198,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished" />
+        <translation>Просрочено</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2347,6 +2314,774 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strategy on a page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SWOT analysis</source>
+        <translation type="unfinished">SWOT-анализ</translation>
+    </message>
+    <message>
+        <source>Strategic goals</source>
+        <translation type="unfinished">Стратегические цели</translation>
+    </message>
+    <message>
+        <source>Tactical plan</source>
+        <translation type="unfinished">Тактический план</translation>
+    </message>
+    <message>
+        <source>Weekly plans</source>
+        <translation type="unfinished">Недельные планы</translation>
+    </message>
+    <message>
+        <source>Budget and control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results by channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation type="unfinished">Гипотезы</translation>
+    </message>
+    <message>
+        <source>Plan check</source>
+        <translation type="unfinished">Проверка плана</translation>
+    </message>
+    <message>
+        <source>Mission, key figures, goals and what needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strengths, weaknesses, opportunities, threats and options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measurable goals, their progress and SMART check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions month by month: who, when, for how much</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each person's tasks, end products and hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan against actual, by month and channel; control points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spend, leads, customers, revenue and KPIs per channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tests of channels: budget, threshold, decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the plan still lacks, and the next steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Marketing plan · Meeting pack</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prepared for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planning period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation type="unfinished">Миссия</translation>
+    </message>
+    <message>
+        <source>Made with mktplanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation type="unfinished">Цели</translation>
+    </message>
+    <message>
+        <source>measurable targets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>in the tactical plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">Бюджет</translation>
+    </message>
+    <message>
+        <source>planned for the period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of the checks passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished">Ценности</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished">Цель</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished">Прогресс</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>No goals are set in this plan yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strategic options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Became goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Требует внимания</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished">Замечание</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The plan check found nothing to fix.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Как часто</translation>
+    </message>
+    <message>
+        <source>Who makes the reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who reads them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who acts on them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals on track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} off track</source>
+        <translation type="unfinished">отстают: {n}</translation>
+    </message>
+    <message>
+        <source>none off track</source>
+        <translation type="unfinished">все по плану</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished">Потрачено</translation>
+    </message>
+    <message>
+        <source>of {amount} planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control points</source>
+        <translation type="unfinished">Точки контроля</translation>
+    </message>
+    <message>
+        <source>{n} over the limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all within limits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>problems: {errors} · warnings: {warnings}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where we stand: inside the business and around it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No SWOT items are recorded in this plan yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inside the business</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Around the business</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strategic options (TOWS)</source>
+        <translation type="unfinished">Стратегические варианты (TOWS)</translation>
+    </message>
+    <message>
+        <source>Internal factor</source>
+        <translation type="unfinished">Внутренний фактор</translation>
+    </message>
+    <message>
+        <source>External factor</source>
+        <translation type="unfinished">Внешний фактор</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished">Вес</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Источник</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected {share}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished">Последнее</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Ответственный</translation>
+    </message>
+    <message>
+        <source>SMART: specific, measurable, achievable, relevant, time-bound; a dash marks a letter the goal does not meet yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress of each goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} actions serve this goal, with a budget of {amount}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No action serves this goal yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No actions are planned in this period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>late</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished">Направление</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Канал</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">Начало</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Срок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">Месяц</translation>
+    </message>
+    <message>
+        <source>Actions running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions' budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody has a plan for week {week} yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>planned {planned} of {capacity} capacity ({load})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tasks done: {done} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Over capacity: planned hours exceed the time that can be planned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target metric of the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>regular</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>carried over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unplanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not described</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished">Задача</translation>
+    </message>
+    <message>
+        <source>End product</source>
+        <translation type="unfinished">Конечный продукт</translation>
+    </message>
+    <message>
+        <source>Action → goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Est. h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actual h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fixed sum, {basis}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the sum of the actions' needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>short: the actions need more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not yet allocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan fits exactly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no fixed sum to compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>budget lines in the period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} against the plan to date ({plan})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Итого</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">Остаток</translation>
+    </message>
+    <message>
+        <source>Against the fixed sum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By channel, whole tactical period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is controlled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation type="unfinished">Контролёр</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation type="unfinished">Периодичность</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished">Лимит</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation type="unfinished">Следующая проверка</translation>
+    </message>
+    <message>
+        <source>Spend is counted in the current period of each point's cadence.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No control points are set: nobody watches the spending yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unplanned spend</source>
+        <translation type="unfinished">Незапланированный расход</translation>
+    </message>
+    <message>
+        <source>Money spent in a month with no budget line for its channel or action.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Сумма</translation>
+    </message>
+    <message>
+        <source>short by {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} unallocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fits exactly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results recorded from {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No channel results are recorded for this period yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From spend to revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation type="unfinished">Показы</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation type="unfinished">Клики</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished">Лиды</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">Клиенты</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">Выручка</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost per click</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead to customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost per customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CTR = clicks / impressions; ROMI = (revenue − spend) / spend; a dash means the figure cannot be computed (nothing to divide by).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where the money works better</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leads from {cheap} cost {ratio} times less than from {expensive} ({cheap_cpl} against {expensive_cpl}): consider moving budget towards {cheap}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Small tests of channels: scale or stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No hypotheses are being tested in this plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>decided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>awaiting a decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>threshold {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation type="unfinished">Гипотеза</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Результат</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Решение</translation>
+    </message>
+    <message>
+        <source>What we learned</source>
+        <translation type="unfinished">Что мы узнали</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">Оценка</translation>
+    </message>
+    <message>
+        <source>{passed} of {total} checks passed</source>
+        <translation type="unfinished">Пройдено проверок: {passed} из {total}</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished">Проблемы</translation>
+    </message>
+    <message>
+        <source>to fix first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished">Предупреждения</translation>
+    </message>
+    <message>
+        <source>worth a look</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation type="unfinished">Советы</translation>
+    </message>
+    <message>
+        <source>ideas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismissed on purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished">По плану</translation>
+    </message>
+    <message>
+        <source>Off track</source>
+        <translation type="unfinished">Отстаёт</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished">Достигнута</translation>
+    </message>
+    <message>
+        <source>Track unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3054,15 +3789,15 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>move action</source>
-        <translation type="unfinished" />
+        <translation>перенос действия</translation>
     </message>
     <message>
         <source>edit reporting rules</source>
-        <translation type="unfinished" />
+        <translation>изменение правил отчётности</translation>
     </message>
     <message>
         <source>change the tactical period</source>
-        <translation type="unfinished" />
+        <translation>изменение тактического периода</translation>
     </message>
     <message>
         <source>submit the week</source>
