@@ -56,12 +56,13 @@ def test_tactics_page_marks_action_without_owner(opened: Any) -> None:
 
 def test_weekly_page_shows_capacity(opened: Any) -> None:
     page = _show(opened, "weekly")
-    people = cells(page.weeks.model, "person_name")
-    capacities = cells(page.weeks.model, "capacity_hours")
-    igor = [c for p, c in zip(people, capacities, strict=True) if p == "Igor Peters"]
-    assert igor and set(igor) == {"15.6"}
-    assert page.tasks.model.rowCount() > 0  # the newest week is selected
+    page.open_week(2, *page.week)  # Igor, this week
+    assert "of 15.6 h capacity" in page.capacity.headline.text()
+    assert page.tasks.model.rowCount() > 0
+    page.tabs.setCurrentIndex(2)
     assert "Maria Cooper" in cells(page.people.model, "name")
+    igor = cells(page.people.model, "name").index("Igor Peters")
+    assert cells(page.people.model, "capacity_hours")[igor] == "15.6"
 
 
 def test_budget_page_shows_lines_expenses_controls(opened: Any) -> None:
