@@ -109,10 +109,13 @@ def _render(app: object, out: Path, work: Path, display_name: str, language: str
             written += 1
             tabs = getattr(page, "tabs", None)
             if tabs is not None:
+                # A page may name its tabs' pictures (``tab_names``: "weekly-team.png").
+                names = getattr(page, "tab_names", ())
                 for i in range(1, tabs.count()):
                     tabs.setCurrentIndex(i)
                     _settle(app)
-                    window.grab().save(str(out / f"{page_id}-{i + 1}.png"))
+                    suffix = names[i] if i < len(names) else str(i + 1)
+                    window.grab().save(str(out / f"{page_id}-{suffix}.png"))
                 tabs.setCurrentIndex(0)
     finally:
         window.set_document(None)

@@ -158,6 +158,7 @@ class WeeklyPage(Page):
     tables = frozenset(
         {"weekly_plan", "weekly_task", "weekly_metric", "person", "action", "goal", "plan"}
     )
+    tab_names = ("editor", "team", "people")  # screenshots: weekly-team.png, weekly-people.png
 
     def subtitle(self) -> str:
         return self.tr(
