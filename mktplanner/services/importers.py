@@ -967,10 +967,10 @@ class _Reader:
         values["payee"] = _text_cell(self.cell(cells, "payee"))
         values["note"] = _text_cell(self.cell(cells, "note"))
         content = import_key(day, amount, values["payee"], values["note"], 0)
-        occurrence = self._seen[content]
-        self._seen[content] += 1
+        occurrence = self._seen[content]  # identical rows before this one (good ones only)
         values["import_key"] = import_key(day, amount, values["payee"], values["note"], occurrence)
         self._validate(line, "expense", values)
+        self._seen[content] += 1
         self.rows.append(ParsedRow(line, values, new_channel=new_channel, lines=[line]))
 
     def _result(self, line: int, cells: list[str]) -> None:
