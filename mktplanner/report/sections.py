@@ -122,33 +122,37 @@ class Builder:
     # --- titles of the sections, for the contents and the running header -----------------
 
     def title(self, key: str) -> str:
-        t = self.tx.translate
+        translate = self.tx.translate
         return {
-            "cover": t("report", "Cover"),
-            "contents": t("report", "Contents"),
-            "summary": t("report", "Strategy on a page"),
-            "swot": t("report", "SWOT analysis"),
-            "goals": t("report", "Strategic goals"),
-            "timeline": t("report", "Tactical plan"),
-            "weekly": t("report", "Weekly plans"),
-            "budget": t("report", "Budget and control"),
-            "results": t("report", "Results by channel"),
-            "hypotheses": t("report", "Hypotheses"),
-            "check": t("report", "Plan check"),
+            "cover": translate("report", "Cover"),
+            "contents": translate("report", "Contents"),
+            "summary": translate("report", "Strategy on a page"),
+            "swot": translate("report", "SWOT analysis"),
+            "goals": translate("report", "Strategic goals"),
+            "timeline": translate("report", "Tactical plan"),
+            "weekly": translate("report", "Weekly plans"),
+            "budget": translate("report", "Budget and control"),
+            "results": translate("report", "Results by channel"),
+            "hypotheses": translate("report", "Hypotheses"),
+            "check": translate("report", "Plan check"),
         }[key]
 
     def blurb(self, key: str) -> str:
-        t = self.tx.translate
+        translate = self.tx.translate
         return {
-            "summary": t("report", "Mission, key figures, goals and what needs attention"),
-            "swot": t("report", "Strengths, weaknesses, opportunities, threats and options"),
-            "goals": t("report", "Measurable goals, their progress and SMART check"),
-            "timeline": t("report", "Actions month by month: who, when, for how much"),
-            "weekly": t("report", "Each person's tasks, end products and hours"),
-            "budget": t("report", "Plan against actual, by month and channel; control points"),
-            "results": t("report", "Spend, leads, customers, revenue and KPIs per channel"),
-            "hypotheses": t("report", "Tests of channels: budget, threshold, decision"),
-            "check": t("report", "What the plan still lacks, and the next steps"),
+            "summary": translate("report", "Mission, key figures, goals and what needs attention"),
+            "swot": translate(
+                "report", "Strengths, weaknesses, opportunities, threats and options"
+            ),
+            "goals": translate("report", "Measurable goals, their progress and SMART check"),
+            "timeline": translate("report", "Actions month by month: who, when, for how much"),
+            "weekly": translate("report", "Each person's tasks, end products and hours"),
+            "budget": translate(
+                "report", "Plan against actual, by month and channel; control points"
+            ),
+            "results": translate("report", "Spend, leads, customers, revenue and KPIs per channel"),
+            "hypotheses": translate("report", "Tests of channels: budget, threshold, decision"),
+            "check": translate("report", "What the plan still lacks, and the next steps"),
         }.get(key, "")
 
     # --- building blocks ------------------------------------------------------------------------
@@ -294,17 +298,17 @@ class Builder:
 
     def cover(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         geometry = self.frames.portrait
         prof = pack.profile
         first, last = pack.period
-        name = prof["name"] or t("report", "Marketing plan")
+        name = prof["name"] or translate("report", "Marketing plan")
         company = prof["company"] or ""
         w = geometry.width
         band_h = geometry.height * 0.42
         text_w = w - 2 * geometry.left - (150 if self.logo is not None else 0)
         kicker = TextBlock(
-            t("report", "Marketing plan · Meeting pack").upper(),
+            translate("report", "Marketing plan · Meeting pack").upper(),
             LABEL.with_(size=9.0, color=ACCENT_LIGHT),
             text_w,
         )
@@ -314,9 +318,9 @@ class Builder:
         )  # fmt: skip
         sub = TextBlock(company, TextStyle(size=14, color="#DCE6F2"), text_w, max_lines=2)
         facts = [
-            (t("report", "Prepared for"), self.prepared_for),
-            (t("report", "Planning period"), tx.period(first, last)),
-            (t("report", "Date"), tx.date(pack.today)),
+            (translate("report", "Prepared for"), self.prepared_for),
+            (translate("report", "Planning period"), tx.period(first, last)),
+            (translate("report", "Date"), tx.date(pack.today)),
         ]
         facts = [(a, b) for a, b in facts if b]
         fact_w = w - 2 * geometry.left
@@ -331,8 +335,10 @@ class Builder:
                       fact_w - 20, max_lines=5)
             if prof["mission"] else None
         )  # fmt: skip
-        mission_label = TextBlock(t("report", "Mission").upper(), LABEL.with_(size=8.0), fact_w)
-        made = TextBlock(t("report", "Made with mktplanner"), SMALL.with_(size=7.5), fact_w)
+        mission_label = TextBlock(
+            translate("report", "Mission").upper(), LABEL.with_(size=8.0), fact_w
+        )
+        made = TextBlock(translate("report", "Made with mktplanner"), SMALL.with_(size=7.5), fact_w)
         logo = self.logo
 
         def draw(p: QPainter, x: float, y: float, _w: float) -> None:
@@ -373,24 +379,23 @@ class Builder:
 
     def _cover_figures(self) -> list[tuple[str, str, str, str]]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         goals = pack.summary["goals"]
         live = [a for a in pack.actions if a["status"] != "cancelled"]
         plan_total = sum(m["plan_minor"] for m in pack.budget_months)
         report = pack.check
         return [
-            (t("report", "Goals"), str(len(goals)), t("report", "measurable targets"), "neutral"),
-            (t("report", "Actions"), str(len(live)), t("report", "in the tactical plan"),
+            (translate("report", "Goals"), str(len(goals)), translate("report", "measurable targets"), "neutral"),
+            (translate("report", "Actions"), str(len(live)), translate("report", "in the tactical plan"),
              "neutral"),
-            (t("report", "Budget"), tx.money(plan_total), t("report", "planned for the period"),
+            (translate("report", "Budget"), tx.money(plan_total), translate("report", "planned for the period"),
              "neutral"),
-            (t("report", "Plan check"), tx.percent(report.score),
-             t("report", "of the checks passed"), _score_tone(report.score)),
+            (translate("report", "Plan check"), tx.percent(report.score),
+             translate("report", "of the checks passed"), _score_tone(report.score)),
         ]  # fmt: skip
 
     def contents(self) -> list[Block]:
         """The table of contents: drawn after the layout, when the pages are known."""
-        t = self.tx.translate
         blocks = self.start("contents")
         self.toc.pop()  # the contents does not list itself
         entry = BODY.with_(size=11.5)
@@ -422,7 +427,6 @@ class Builder:
                 ty += label.height + blurb.height + 14
 
         blocks.append(FuncBlock(min(height, 40.0 * len(SECTION_ORDER)), draw))
-        _ = t
         return blocks
 
     # --- strategy on a page ---------------------------------------------------------------------
@@ -442,7 +446,7 @@ class Builder:
 
     def _summary(self, max_goals: int, max_options: int, max_findings: int) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         prof = pack.profile
         first, last = pack.period
@@ -451,14 +455,14 @@ class Builder:
         if prof["mission"] or prof["values"]:
             rows = []
             if prof["mission"]:
-                rows.append((t("report", "Mission"), prof["mission"]))
+                rows.append((translate("report", "Mission"), prof["mission"]))
             if prof["values"]:
-                rows.append((t("report", "Values"), prof["values"]))
+                rows.append((translate("report", "Values"), prof["values"]))
             blocks += self.pairs(rows, w)
         blocks.append(self.tiles(self._summary_figures(), w))
 
         goals = pack.summary["goals"]
-        blocks += self.h2(t("report", "Goals"), w, space_before=14)
+        blocks += self.h2(translate("report", "Goals"), w, space_before=14)
         if goals:
             rows = []
             fills = []
@@ -475,11 +479,11 @@ class Builder:
                 fills.append(BAD_FILL if g["track"] == "off_track" else None)
             blocks += table(
                 [
-                    Column(t("report", "Goal"), 3.0),
-                    Column(t("report", "From → to"), 1.4),
-                    Column(t("report", "Deadline"), fit=True),
-                    Column(t("report", "Progress"), align="right", fit=True),
-                    Column(t("report", "Track"), fit=True),
+                    Column(translate("report", "Goal"), 3.0),
+                    Column(translate("report", "From → to"), 1.4),
+                    Column(translate("report", "Deadline"), fit=True),
+                    Column(translate("report", "Progress"), align="right", fit=True),
+                    Column(translate("report", "Track"), fit=True),
                 ],
                 rows,
                 w,
@@ -488,18 +492,20 @@ class Builder:
             if len(goals) > max_goals:
                 blocks += self.para(self._more(len(goals) - max_goals), w, SMALL, space_before=3)
         else:
-            blocks.append(self.note_box(t("report", "No goals are set in this plan yet."), w))
+            blocks.append(
+                self.note_box(translate("report", "No goals are set in this plan yet."), w)
+            )
 
         if pack.tows and max_options:
-            blocks += self.h2(t("report", "Strategic options"), w, space_before=14)
+            blocks += self.h2(translate("report", "Strategic options"), w, space_before=14)
             rows = [
                 [Cell(tx.vocab("tows", o["kind"]), bold=True), Cell(o["text"]),
                  Cell(o["goal_title"] or "\u2014", color=MUTED)]
                 for o in pack.tows[:max_options]
             ]  # fmt: skip
             blocks += table(
-                [Column(t("report", "Kind"), fit=True), Column(t("report", "Option"), 2.2),
-                 Column(t("report", "Became goal"), 1.4)],
+                [Column(translate("report", "Kind"), fit=True), Column(translate("report", "Option"), 2.2),
+                 Column(translate("report", "Became goal"), 1.4)],
                 rows, w,
             )  # fmt: skip
             if len(pack.tows) > max_options:
@@ -509,11 +515,11 @@ class Builder:
 
         active = [f for f in _sorted_findings(pack.check) if not f.dismissed]
         attention = active[:max_findings]
-        blocks += self.h2(t("report", "Needs attention"), w, space_before=14)
+        blocks += self.h2(translate("report", "Needs attention"), w, space_before=14)
         if attention:
             blocks += table(
-                [Column(t("report", "Level"), fit=True), Column(t("report", "Finding"), 3.0),
-                 Column(t("report", "Next step"), 2.0)],
+                [Column(translate("report", "Level"), fit=True), Column(translate("report", "Finding"), 3.0),
+                 Column(translate("report", "Next step"), 2.0)],
                 [[self._severity_cell(f), Cell(tx.finding(f.code, dict(f.params))),
                   Cell(tx.next_step(f.next_step), color=MUTED)] for f in attention],
                 w,
@@ -523,18 +529,23 @@ class Builder:
                                     space_before=3)  # fmt: skip
         else:
             blocks.append(
-                self.note_box(t("report", "The plan check found nothing to fix."), w, tone="good")
+                self.note_box(
+                    translate("report", "The plan check found nothing to fix."), w, tone="good"
+                )
             )
 
         rep = prof["reporting"]
-        blocks += self.h2(t("report", "Reporting"), w, space_before=14)
+        blocks += self.h2(translate("report", "Reporting"), w, space_before=14)
         blocks.append(
             self.grid(
                 [
-                    (t("report", "How often"), tx.vocab("cadence_report", rep["cadence"] or "")),
-                    (t("report", "Who makes the reports"), rep["maker"]),
-                    (t("report", "Who reads them"), rep["reader"]),
-                    (t("report", "Who acts on them"), rep["actor"]),
+                    (
+                        translate("report", "How often"),
+                        tx.vocab("cadence_report", rep["cadence"] or ""),
+                    ),
+                    (translate("report", "Who makes the reports"), rep["maker"]),
+                    (translate("report", "Who reads them"), rep["reader"]),
+                    (translate("report", "Who acts on them"), rep["actor"]),
                 ],
                 w,
             )
@@ -543,7 +554,7 @@ class Builder:
 
     def _summary_figures(self) -> list[tuple[str, str, str, str]]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         goals = pack.summary["goals"]
         on = sum(1 for g in goals if g["track"] in ("on_track", "reached"))
         off = sum(1 for g in goals if g["track"] == "off_track")
@@ -552,32 +563,35 @@ class Builder:
         points = pack.summary["control_points"]
         over = sum(1 for c in points if c["status"] == "over")
         report = pack.check
+        none_yet = translate("report", "none set yet")
         return [
             (
-                t("report", "Goals on track"),
-                fill(t("report", "{n} of {total}"), n=str(on), total=str(len(goals))),
-                fill(t("report", "{n} off track"), n=str(off)) if off else
-                t("report", "none off track"),
-                "bad" if off else "good",
+                translate("report", "Goals on track"),
+                fill(translate("report", "{n} of {total}"), n=str(on), total=str(len(goals)))
+                if goals else "\u2014",
+                (fill(translate("report", "{n} off track"), n=str(off)) if off
+                 else translate("report", "none off track")) if goals else none_yet,
+                ("bad" if off else "good") if goals else "warn",
             ),
             (
-                t("report", "Spent"),
+                translate("report", "Spent"),
                 tx.money(actual_total),
-                fill(t("report", "of {amount} planned"), amount=tx.money(plan_total)),
+                fill(translate("report", "of {amount} planned"), amount=tx.money(plan_total)),
                 "bad" if plan_total and actual_total > plan_total else "neutral",
             ),
             (
-                t("report", "Control points"),
-                fill(t("report", "{n} of {total}"), n=str(len(points) - over),
-                     total=str(len(points))),
-                fill(t("report", "{n} over the limit"), n=str(over)) if over
-                else t("report", "all within limits"),
-                "bad" if over else "good",
+                translate("report", "Within spending limits"),
+                fill(translate("report", "{n} of {total}"), n=str(len(points) - over),
+                     total=str(len(points))) if points else "\u2014",
+                (fill(translate("report", "{n} over the limit"), n=str(over)) if over
+                 else translate("report", "no control point over its limit")) if points
+                else none_yet,
+                ("bad" if over else "good") if points else "warn",
             ),
             (
-                t("report", "Plan check"),
+                translate("report", "Plan check"),
                 tx.percent(report.score),
-                fill(t("report", "problems: {errors} · warnings: {warnings}"),
+                fill(translate("report", "problems: {errors} · warnings: {warnings}"),
                      errors=str(report.counts.get("error", 0)),
                      warnings=str(report.counts.get("warning", 0))),
                 _score_tone(report.score),
@@ -588,22 +602,24 @@ class Builder:
 
     def swot(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         blocks = self.start(
-            "swot", t("report", "Where we stand: inside the business and around it")
+            "swot", translate("report", "Where we stand: inside the business and around it")
         )
         if not pack.swot:
             blocks.append(
-                self.note_box(t("report", "No SWOT items are recorded in this plan yet."), w)
+                self.note_box(
+                    translate("report", "No SWOT items are recorded in this plan yet."), w
+                )
             )
             return blocks
         quads = {q: [s for s in pack.swot if s["quadrant"] == q] for q in "SWOT"}
         titles = {
-            "S": t("report", "Strengths"),
-            "W": t("report", "Weaknesses"),
-            "O": t("report", "Opportunities"),
-            "T": t("report", "Threats"),
+            "S": translate("report", "Strengths"),
+            "W": translate("report", "Weaknesses"),
+            "O": translate("report", "Opportunities"),
+            "T": translate("report", "Threats"),
         }
         colors = {"S": "#59A14F", "W": "#F28E2B", "O": "#4E79A7", "T": "#E15759"}
         gap = 10.0
@@ -611,7 +627,7 @@ class Builder:
         cells = {q: self._quadrant(titles[q], colors[q], quads[q], half) for q in "SWOT"}
         tall = max(cells["S"][0], cells["W"][0]) + max(cells["O"][0], cells["T"][0]) + gap
         blocks += self.para(
-            t("report", "Inside the business"), w, LABEL.with_(size=8.0), space_before=4
+            translate("report", "Inside the business"), w, LABEL.with_(size=8.0), space_before=4
         )
         if tall <= self.frames.height(self.doc_landscape) - 120:
             for row_n, (a, b) in enumerate((("S", "W"), ("O", "T"))):
@@ -625,7 +641,7 @@ class Builder:
 
                 if row_n == 1:
                     blocks += self.para(
-                        t("report", "Around the business"), w, LABEL.with_(size=8.0),
+                        translate("report", "Around the business"), w, LABEL.with_(size=8.0),
                         space_before=10, keep_with_next=True,
                     )  # fmt: skip
                 blocks.append(FuncBlock(h, draw, space_before=4))
@@ -634,11 +650,11 @@ class Builder:
                 blocks += self.h2(titles[q], w, space_before=12)
                 blocks += self._swot_table(quads[q], w)
         if pack.tows:
-            blocks += self.h2(t("report", "Strategic options (TOWS)"), w)
+            blocks += self.h2(translate("report", "Strategic options (TOWS)"), w)
             blocks += table(
-                [Column(t("report", "Kind"), fit=True), Column(t("report", "Internal factor"), 1.6),
-                 Column(t("report", "External factor"), 1.6), Column(t("report", "Option"), 2.0),
-                 Column(t("report", "Goal"), 1.3)],
+                [Column(translate("report", "Kind"), fit=True), Column(translate("report", "Internal factor"), 1.6),
+                 Column(translate("report", "External factor"), 1.6), Column(translate("report", "Option"), 2.0),
+                 Column(translate("report", "Goal"), 1.3)],
                 [[Cell(tx.vocab("tows", o["kind"]), bold=True), o["internal_text"],
                   o["external_text"], o["text"], Cell(o["goal_title"] or "\u2014", color=MUTED)]
                  for o in pack.tows],
@@ -650,7 +666,7 @@ class Builder:
         self, title: str, color: str, items: list[dict[str, Any]], width: float
     ) -> tuple[float, Callable[[QPainter, float, float, float], None]]:
         tx = self.tx
-        t = tx.translate
+        translate = tx.translate
         head = TextBlock(title, H3.with_(color="#FFFFFF"), width - 16)
         pad = 8.0
         laid = []
@@ -668,7 +684,7 @@ class Builder:
             note = TextBlock(meta, SMALL.with_(size=7.3), width - 2 * pad - 14, max_lines=3)
             laid.append((text, note))
         if not laid:
-            empty = TextBlock(t("report", "Nothing recorded."), SMALL.with_(italic=True),
+            empty = TextBlock(translate("report", "Nothing recorded."), SMALL.with_(italic=True),
                               width - 2 * pad)  # fmt: skip
         head_h = head.height + 8
         body_h = sum(a.height + b.height + 6 for a, b in laid) if laid else empty.height + 4
@@ -699,13 +715,13 @@ class Builder:
 
     def _swot_table(self, items: list[dict[str, Any]], w: float) -> list[Block]:
         tx = self.tx
-        t = tx.translate
+        translate = tx.translate
         if not items:
-            return self.para(t("report", "Nothing recorded."), w, SMALL.with_(italic=True))
+            return self.para(translate("report", "Nothing recorded."), w, SMALL.with_(italic=True))
         return table(
-            [Column(t("report", "Item"), 3.0), Column(t("report", "Weight"), fit=True,
+            [Column(translate("report", "Item"), 3.0), Column(translate("report", "Weight"), fit=True,
                                                        align="center"),
-             Column(t("report", "Source"), fit=True)],
+             Column(translate("report", "Source"), fit=True)],
             [[Cell(s["text"], note=s["note"]), str(s["weight"]), tx.vocab("source", s["source"])]
              for s in items],
             w, space_before=4,
@@ -715,12 +731,16 @@ class Builder:
 
     def goals(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         goals = pack.summary["goals"]
-        blocks = self.start("goals", fill(t("report", "As of {date}"), date=tx.date(pack.today)))
+        blocks = self.start(
+            "goals", fill(translate("report", "As of {date}"), date=tx.date(pack.today))
+        )
         if not goals:
-            blocks.append(self.note_box(t("report", "No goals are set in this plan yet."), w))
+            blocks.append(
+                self.note_box(translate("report", "No goals are set in this plan yet."), w)
+            )
             return blocks
         rows = []
         fills: list[str | None] = []
@@ -736,7 +756,7 @@ class Builder:
                         note=tx.short_date(latest["date"]) if latest else "",
                     ),
                     Cell(tx.percent(g["progress"]), align="right",
-                         note=fill(t("report", "expected {share}"), share=tx.percent(g["expected"]))
+                         note=fill(translate("report", "expected {share}"), share=tx.percent(g["expected"]))
                          if g["expected"] is not None else ""),
                     Cell(tx.date(g["deadline"])),
                     Cell(g["owner"] or "\u2014"),
@@ -748,25 +768,25 @@ class Builder:
             fills.append(BAD_FILL if g["track"] == "off_track" else None)
         blocks += table(
             [
-                Column(t("report", "Goal"), 3.0),
-                Column(t("report", "From → to"), 1.3),
-                Column(t("report", "Latest"), align="right", fit=True),
-                Column(t("report", "Progress"), align="right", fit=True),
-                Column(t("report", "Deadline"), fit=True),
-                Column(t("report", "Owner"), 1.1),
+                Column(translate("report", "Goal"), 3.0),
+                Column(translate("report", "From → to"), 1.3),
+                Column(translate("report", "Latest"), align="right", fit=True),
+                Column(translate("report", "Progress"), align="right", fit=True),
+                Column(translate("report", "Deadline"), fit=True),
+                Column(translate("report", "Owner"), 1.1),
                 Column("SMART", fit=True),
-                Column(t("report", "Track"), fit=True),
+                Column(translate("report", "Track"), fit=True),
             ],
             rows,
             w,
             row_fills=fills,
         )
         blocks += self.para(
-            t("report", "SMART: specific, measurable, achievable, relevant, time-bound; a dash "
+            translate("report", "SMART: specific, measurable, achievable, relevant, time-bound; a dash "
                         "marks a letter the goal does not meet yet."),
             w, SMALL, space_before=4,
         )  # fmt: skip
-        blocks += self.h2(t("report", "Progress of each goal"), w)
+        blocks += self.h2(translate("report", "Progress of each goal"), w)
         height = min(200.0, (self.frames.height(self.doc_landscape) - 40) / 3)
         for g in goals:
             self.checkpoint()
@@ -774,9 +794,9 @@ class Builder:
             blocks.append(self.chart(chart, space_before=12))
             actions = g["actions"]
             blocks += self.para(
-                fill(t("report", "{n} actions serve this goal, with a budget of {amount}."),
+                fill(translate("report", "{n} actions serve this goal, with a budget of {amount}."),
                      n=str(actions), amount=tx.money(g["actions_budget_minor"]))
-                if actions else t("report", "No action serves this goal yet."),
+                if actions else translate("report", "No action serves this goal yet."),
                 w, SMALL, space_before=2,
             )  # fmt: skip
         return blocks
@@ -785,13 +805,15 @@ class Builder:
 
     def timeline(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width(True)
         first, last = pack.period
         blocks = self.start("timeline", tx.period(first, last), landscape=True)
         actions = [a for a in pack.actions if _overlaps(a, first, last)]
         if not actions:
-            blocks.append(self.note_box(t("report", "No actions are planned in this period."), w))
+            blocks.append(
+                self.note_box(translate("report", "No actions are planned in this period."), w)
+            )
             return blocks
         # the first chart shares its page with the title; the others get a whole page
         room = self.frames.height(True) - 75
@@ -802,7 +824,7 @@ class Builder:
                 blocks.append(PageBreak(landscape=True))
             blocks.append(self.chart(chart, space_before=4))
 
-        blocks += self.h2(t("report", "Actions"), w)
+        blocks += self.h2(translate("report", "Actions"), w)
         rows = []
         fills: list[str | None] = []
         for a in actions:
@@ -816,29 +838,29 @@ class Builder:
                     Cell(a["goal_title"] or "\u2014", color=None if a["goal_title"] else MUTED),
                     a["direction_name"] or "\u2014",
                     a["channel_name"] or "\u2014",
-                    Cell(a["owner_name"] or t("report", "nobody yet"),
+                    Cell(a["owner_name"] or translate("report", "nobody yet"),
                          color=None if a["owner_name"] else BAD),
                     tx.short_date(a["start"]),
                     Cell(tx.short_date(a["due"]), color=BAD if late else None, bold=late),
                     Cell(tx.money(a["budget_minor"]), align="right"),
                     Cell(tx.money(a["spent_minor"]), align="right"),
-                    Cell(tx.vocab("status", a["status"]) + (" · " + t("report", "late") if late
+                    Cell(tx.vocab("status", a["status"]) + (" · " + translate("report", "late") if late
                                                           else ""), color=BAD if late else None),
                 ]
             )  # fmt: skip
             fills.append(BAD_FILL if late else None)
         blocks += table(
             [
-                Column(t("report", "Action"), 2.6),
-                Column(t("report", "Goal"), 1.5),
-                Column(t("report", "Direction"), 0.9),
-                Column(t("report", "Channel"), 0.9),
-                Column(t("report", "Owner"), 0.9),
-                Column(t("report", "Start"), fit=True),
-                Column(t("report", "Due"), fit=True),
-                Column(t("report", "Budget"), align="right", fit=True),
-                Column(t("report", "Spent"), align="right", fit=True),
-                Column(t("report", "Status"), 0.9),
+                Column(translate("report", "Action"), 2.6),
+                Column(translate("report", "Goal"), 1.5),
+                Column(translate("report", "Direction"), 0.9),
+                Column(translate("report", "Channel"), 0.9),
+                Column(translate("report", "Owner"), 0.9),
+                Column(translate("report", "Start"), fit=True),
+                Column(translate("report", "Due"), fit=True),
+                Column(translate("report", "Budget"), align="right", fit=True),
+                Column(translate("report", "Spent"), align="right", fit=True),
+                Column(translate("report", "Status"), 0.9),
             ],
             rows,
             w,
@@ -849,12 +871,12 @@ class Builder:
             if first.replace(day=1) <= dt.date.fromisoformat(m["month"]) <= last
         ]  # fmt: skip
         if months:
-            blocks += self.h2(t("report", "Month by month"), w)
+            blocks += self.h2(translate("report", "Month by month"), w)
             blocks += table(
-                [Column(t("report", "Month"), fit=True),
-                 Column(t("report", "Actions running"), fit=True, align="right"),
-                 Column(t("report", "Actions' budget"), fit=True, align="right"),
-                 Column(t("report", "Running actions"), 4.0)],
+                [Column(translate("report", "Month"), fit=True),
+                 Column(translate("report", "Actions running"), fit=True, align="right"),
+                 Column(translate("report", "Actions' budget"), fit=True, align="right"),
+                 Column(translate("report", "Running actions"), 4.0)],
                 [[tx.month(m["month"]), str(len(m["actions"])),
                   Cell(tx.money(m["planned_budget_minor"]), align="right"),
                   Cell("; ".join(a["title"] for a in m["actions"]), color=MUTED)]
@@ -867,7 +889,7 @@ class Builder:
 
     def weekly(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         year, week = pack.week
         blocks = self.start("weekly", tx.week(year, week))
@@ -878,7 +900,11 @@ class Builder:
         if not pack.person_weeks:
             blocks.append(
                 self.note_box(
-                    fill(t("report", "Nobody has a plan for week {week} yet."), week=str(week)), w
+                    fill(
+                        translate("report", "Nobody has a plan for week {week} yet."),
+                        week=str(week),
+                    ),
+                    w,
                 )
             )
             return blocks
@@ -894,11 +920,11 @@ class Builder:
             done = sum(1 for task in pw.tasks if task["done"])
             facts = " · ".join(
                 [
-                    fill(t("report", "State: {state}"), state=tx.vocab("state", row["state"])),
-                    fill(t("report", "planned {planned} of {capacity} capacity ({load})"),
+                    fill(translate("report", "State: {state}"), state=tx.vocab("state", row["state"])),
+                    fill(translate("report", "planned {planned} of {capacity} capacity ({load})"),
                          planned=tx.hours(row["planned_hours"]),
                          capacity=tx.hours(row["capacity_hours"]), load=tx.percent(load)),
-                    fill(t("report", "tasks done: {done} of {total}"), done=str(done),
+                    fill(translate("report", "tasks done: {done} of {total}"), done=str(done),
                          total=str(len(pw.tasks))),
                 ]
             )  # fmt: skip
@@ -907,16 +933,16 @@ class Builder:
             )
             if over:
                 blocks += self.para(
-                    t("report", "Over capacity: planned hours exceed the time that can be planned."),
+                    translate("report", "Over capacity: planned hours exceed the time that can be planned."),
                     w, SMALL.with_(size=8.5, color=BAD, bold=True), keep_with_next=True,
                 )  # fmt: skip
             if pw.metrics:
                 blocks += table(
-                    [Column(t("report", "Target metric of the week"), 3.0),
-                     Column(t("report", "Plan"), align="right", fit=True),
-                     Column(t("report", "Actual"), align="right", fit=True)],
+                    [Column(translate("report", "Target metric of the week"), 3.0),
+                     Column(translate("report", "Plan"), align="right", fit=True),
+                     Column(translate("report", "Actual"), align="right", fit=True)],
                     [[m["name"], Cell(self._metric(m["planned"], m), align="right"),
-                      Cell(t("report", "not measured") if m["not_measured"]
+                      Cell(translate("report", "not measured") if m["not_measured"]
                            else self._metric(m["actual"], m), align="right")]
                      for m in pw.metrics],
                     w,
@@ -927,9 +953,9 @@ class Builder:
                     tags = [
                         tag
                         for flag, tag in (
-                            ("regular", t("report", "regular")),
-                            ("carried", t("report", "carried over")),
-                            ("unplanned", t("report", "unplanned")),
+                            ("regular", translate("report", "regular")),
+                            ("carried", translate("report", "carried over")),
+                            ("unplanned", translate("report", "unplanned")),
                         )
                         if task[flag]
                     ]
@@ -939,7 +965,7 @@ class Builder:
                     rows.append(
                         [
                             Cell(task["description"], note=", ".join(tags)),
-                            Cell(task["end_product"] or t("report", "not described"),
+                            Cell(task["end_product"] or translate("report", "not described"),
                                  color=None if task["end_product"] else WARN),
                             Cell(link or "\u2014", color=MUTED),
                             Cell(tx.number(task["est_hours"]), align="right"),
@@ -950,12 +976,12 @@ class Builder:
                     )  # fmt: skip
                 blocks += table(
                     [
-                        Column(t("report", "Task"), 2.0),
-                        Column(t("report", "End product"), 2.0),
-                        Column(t("report", "Action → goal"), 1.6),
-                        Column(t("report", "Est. h"), align="right", fit=True),
-                        Column(t("report", "Actual h"), align="right", fit=True),
-                        Column(t("report", "Done"), align="center", fit=True),
+                        Column(translate("report", "Task"), 2.0),
+                        Column(translate("report", "End product"), 2.0),
+                        Column(translate("report", "Action → goal"), 1.6),
+                        Column(translate("report", "Est. h"), align="right", fit=True),
+                        Column(translate("report", "Actual h"), align="right", fit=True),
+                        Column(translate("report", "Done"), align="center", fit=True),
                     ],
                     rows,
                     w,
@@ -974,7 +1000,7 @@ class Builder:
 
     def budget(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         first, last = pack.period
         b = pack.summary["budget"]
@@ -990,49 +1016,58 @@ class Builder:
         if b["mode"] == "bottom_up":
             basis = tx.vocab("basis", b["basis"])
             mode_value = tx.money(b["total_minor"])
-            mode_note = f"{t('report', 'fixed sum')}, {basis}"
+            mode_note = translate("report", "fixed sum, {basis}").format(basis=basis)
         else:
             mode_value = tx.money(gap["needed_minor"])
-            mode_note = t("report", "the sum of the actions' needs")
+            mode_note = translate("report", "the sum of the actions' needs")
         if gap["status"] == "short":
             gap_value, gap_note, gap_tone = (
-                tx.money(gap["short_by_minor"]), t("report", "short: the actions need more"), "bad"
+                tx.money(gap["short_by_minor"]), translate("report", "short: the actions need more"), "bad"
             )  # fmt: skip
         elif gap["status"] == "unallocated":
             gap_value, gap_note, gap_tone = (
-                tx.money(gap["unallocated_minor"]), t("report", "not yet allocated"), "warn"
+                tx.money(gap["unallocated_minor"]), translate("report", "not yet allocated"), "warn"
             )  # fmt: skip
         elif gap["status"] == "balanced":
             gap_value, gap_note, gap_tone = (
                 tx.money(0),
-                t("report", "the plan fits exactly"),
+                translate("report", "the plan fits exactly"),
                 "good",
             )
         else:
             gap_value, gap_note, gap_tone = (
                 "\u2014",
-                t("report", "no fixed sum to compare"),
+                translate("report", "no fixed sum to compare"),
                 "neutral",
             )
         blocks.append(
             self.tiles(
                 [
-                    (t("report", "Budget"), mode_value, mode_note, "neutral"),
-                    (t("report", "Planned"), tx.money(plan_total),
-                     t("report", "budget lines in the period"), "neutral"),
-                    (t("report", "Spent"), tx.money(actual_total),
-                     fill(t("report", "{amount} against the plan to date ({plan})"),
+                    (translate("report", "Budget"), mode_value, mode_note, "neutral"),
+                    (translate("report", "Planned"), tx.money(plan_total),
+                     translate("report", "budget lines in the period"), "neutral"),
+                    (translate("report", "Spent"), tx.money(actual_total),
+                     fill(translate("report", "{amount} against the plan to date ({plan})"),
                           amount=_signed(tx, variance), plan=tx.money(plan_to_date)),
                      "bad" if variance > 0 else "good"),
-                    (t("report", "Gap"), gap_value, gap_note, gap_tone),
+                    (translate("report", "Gap"), gap_value, gap_note, gap_tone),
                 ],
                 w,
             )
         )  # fmt: skip
-        self.checkpoint()
-        blocks.append(self.chart(figures.budget_chart(pack, tx, w, 215)))
+        if not (plan_total or actual_total or b["total_minor"]):
+            blocks[-1:] = [
+                self.note_box(
+                    translate("report", "No budget is set yet: no fixed sum and no budget lines."),
+                    w, tone="warn",
+                )
+            ]  # fmt: skip
+            months = []
+        else:
+            self.checkpoint()
+            blocks.append(self.chart(figures.budget_chart(pack, tx, w, 215)))
         if months:
-            blocks += self.h2(t("report", "By month"), w)
+            blocks += self.h2(translate("report", "By month"), w)
             rows = []
             fills: list[str | None] = []
             for m in months:
@@ -1051,31 +1086,31 @@ class Builder:
                 )  # fmt: skip
                 fills.append(BAD_FILL if over else None)
             rows.append(
-                [Cell(t("report", "Total"), bold=True),
+                [Cell(translate("report", "Total"), bold=True),
                  Cell(tx.money(plan_total), align="right", bold=True),
                  Cell(tx.money(actual_total), align="right", bold=True),
                  Cell(_signed(tx, variance), align="right", bold=True), "", ""]
             )  # fmt: skip
             fills.append(LIGHT)
             blocks += table(
-                [Column(t("report", "Month"), 1.2), Column(t("report", "Plan"), align="right", fit=True),
-                 Column(t("report", "Actual"), align="right", fit=True),
-                 Column(t("report", "Variance"), align="right", fit=True),
-                 Column(t("report", "Left"), align="right", fit=True),
-                 Column(t("report", "Against the fixed sum"), 1.6)],
+                [Column(translate("report", "Month"), 1.2), Column(translate("report", "Plan"), align="right", fit=True),
+                 Column(translate("report", "Actual"), align="right", fit=True),
+                 Column(translate("report", "Variance"), align="right", fit=True),
+                 Column(translate("report", "Left"), align="right", fit=True),
+                 Column(translate("report", "Against the fixed sum"), 1.6)],
                 rows, w, row_fills=fills,
             )  # fmt: skip
         channels = [c for c in b["channels"] if c["plan_minor"] or c["actual_minor"]]
         if channels:
-            title = t("report", "By channel")
+            title = translate("report", "By channel")
             if pack.period_is_custom:
-                title = t("report", "By channel, whole tactical period")
+                title = translate("report", "By channel, whole tactical period")
             blocks += self.h2(title, w)
             blocks += table(
-                [Column(t("report", "Channel"), 2.0), Column(t("report", "Plan"), align="right", fit=True),
-                 Column(t("report", "Actual"), align="right", fit=True),
-                 Column(t("report", "Variance"), align="right", fit=True)],
-                [[Cell(c["channel"] or t("report", "No channel"),
+                [Column(translate("report", "Channel"), 2.0), Column(translate("report", "Plan"), align="right", fit=True),
+                 Column(translate("report", "Actual"), align="right", fit=True),
+                 Column(translate("report", "Variance"), align="right", fit=True)],
+                [[Cell(c["channel"] or translate("report", "No channel"),
                        color=None if c["channel"] else MUTED),
                   Cell(tx.money(c["plan_minor"]), align="right"),
                   Cell(tx.money(c["actual_minor"]), align="right"),
@@ -1084,7 +1119,7 @@ class Builder:
                 w,
             )  # fmt: skip
 
-        blocks += self.h2(t("report", "Control points"), w)
+        blocks += self.h2(translate("report", "Control points"), w)
         points = pack.summary["control_points"]
         if points:
             rows = []
@@ -1096,7 +1131,7 @@ class Builder:
                 rows.append(
                     [
                         Cell(subject, bold=True, note=c["note"]),
-                        c["controller"] or Cell(t("report", "nobody yet"), color=BAD),
+                        c["controller"] or Cell(translate("report", "nobody yet"), color=BAD),
                         tx.vocab("cadence", c["cadence"]),
                         Cell(tx.money(c["limit_minor"]), align="right"),
                         Cell(tx.money(c["spent_minor"]), align="right",
@@ -1109,36 +1144,36 @@ class Builder:
                 )  # fmt: skip
                 fills.append(BAD_FILL if status == "over" else None)
             blocks += table(
-                [Column(t("report", "What is controlled"), 2.0),
-                 Column(t("report", "Controller"), 1.1),
-                 Column(t("report", "Cadence"), fit=True),
-                 Column(t("report", "Limit"), align="right", fit=True),
-                 Column(t("report", "Spent"), align="right", fit=True),
-                 Column(t("report", "Left"), align="right", fit=True),
-                 Column(t("report", "Status"), fit=True),
-                 Column(t("report", "Next check"), fit=True)],
+                [Column(translate("report", "What is controlled"), 2.0),
+                 Column(translate("report", "Controller"), 1.1),
+                 Column(translate("report", "Cadence"), fit=True),
+                 Column(translate("report", "Limit"), align="right", fit=True),
+                 Column(translate("report", "Spent"), align="right", fit=True),
+                 Column(translate("report", "Left"), align="right", fit=True),
+                 Column(translate("report", "Status"), fit=True),
+                 Column(translate("report", "Next check"), fit=True)],
                 rows, w, row_fills=fills,
             )  # fmt: skip
             blocks += self.para(
-                t("report", "Spend is counted in the current period of each point's cadence."),
+                translate("report", "Spend is counted in the current period of each point's cadence."),
                 w, SMALL, space_before=4,
             )  # fmt: skip
         else:
             blocks.append(
                 self.note_box(
-                    t("report", "No control points are set: nobody watches the spending yet."),
+                    translate("report", "No control points are set: nobody watches the spending yet."),
                     w, tone="warn",
                 )
             )  # fmt: skip
         unplanned = b["unplanned"]
         if unplanned:
-            blocks += self.h2(t("report", "Unplanned spend"), w)
+            blocks += self.h2(translate("report", "Unplanned spend"), w)
             blocks += self.para(
-                t("report", "Money spent in a month with no budget line for its channel or action."),
+                translate("report", "Money spent in a month with no budget line for its channel or action."),
                 w, SMALL,
             )  # fmt: skip
             blocks += table(
-                [Column(t("report", "Month"), 1.0), Column(t("report", "Amount"), align="right", fit=True)],
+                [Column(translate("report", "Month"), 1.0), Column(translate("report", "Amount"), align="right", fit=True)],
                 [[tx.month(u["month"]), Cell(tx.money(u["amount_minor"]), align="right")]
                  for u in unplanned],
                 w * 0.6,
@@ -1146,23 +1181,26 @@ class Builder:
         return blocks
 
     def _gap_text(self, m: dict[str, Any]) -> str:
-        t = self.tx.translate
+        translate = self.tx.translate
         status = m["gap_status"]
         if status == "short":
-            return fill(t("report", "short by {amount}"), amount=self.tx.money(m["short_by_minor"]))
+            return fill(
+                translate("report", "short by {amount}"), amount=self.tx.money(m["short_by_minor"])
+            )
         if status == "unallocated":
             return fill(
-                t("report", "{amount} unallocated"), amount=self.tx.money(m["unallocated_minor"])
+                translate("report", "{amount} unallocated"),
+                amount=self.tx.money(m["unallocated_minor"]),
             )
         if status == "balanced":
-            return t("report", "fits exactly")
+            return translate("report", "fits exactly")
         return "\u2014"
 
     # --- results ----------------------------------------------------------------------------------
 
     def results(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         measured = [c for c in pack.channels if c["months"]]
         firsts = [c["first_month"] for c in measured if c["first_month"]]
@@ -1170,13 +1208,13 @@ class Builder:
         sub = ""
         if firsts and lasts:
             a, b = min(firsts), max(lasts)
-            sub = fill(t("report", "Results recorded from {first} to {last}"),
+            sub = fill(translate("report", "Results recorded from {first} to {last}"),
                        first=tx.month(a), last=tx.month(b))  # fmt: skip
         blocks = self.start("results", sub)
         if not measured:
             blocks.append(
                 self.note_box(
-                    t("report", "No channel results are recorded for this period yet."), w
+                    translate("report", "No channel results are recorded for this period yet."), w
                 )
             )
             return blocks
@@ -1217,45 +1255,45 @@ class Builder:
             "cpl_minor": k.cpl_minor, "conversion": k.conversion, "cac_minor": k.cac_minor,
             "romi": k.romi, "spend_share": 1.0 if total.spend_minor else None,
         }  # fmt: skip
-        everything = t("report", "All channels")
+        everything = translate("report", "All channels")
         fills = [None] * len(measured) + [LIGHT]
-        blocks += self.h2(t("report", "From spend to revenue"), w, space_before=6)
+        blocks += self.h2(translate("report", "From spend to revenue"), w, space_before=6)
         blocks += table(
-            [Column(t("report", "Channel"), 1.0),
-             Column(t("report", "Spend"), align="right", fit=True),
-             Column(t("report", "Impressions"), align="right", fit=True),
-             Column(t("report", "Clicks"), align="right", fit=True),
-             Column(t("report", "Leads"), align="right", fit=True),
-             Column(t("report", "Customers"), align="right", fit=True),
-             Column(t("report", "Revenue"), align="right", fit=True)],
+            [Column(translate("report", "Channel"), 1.0),
+             Column(translate("report", "Spend"), align="right", fit=True),
+             Column(translate("report", "Impressions"), align="right", fit=True),
+             Column(translate("report", "Clicks"), align="right", fit=True),
+             Column(translate("report", "Leads"), align="right", fit=True),
+             Column(translate("report", "Customers"), align="right", fit=True),
+             Column(translate("report", "Revenue"), align="right", fit=True)],
             [funnel(c["name"], c) for c in measured] + [funnel(everything, totals, True)],
             w, row_fills=fills, space_before=4,
         )  # fmt: skip
-        blocks += self.h2(t("report", "Efficiency"), w)
+        blocks += self.h2(translate("report", "Efficiency"), w)
         blocks += table(
-            [Column(t("report", "Channel"), 1.0),
+            [Column(translate("report", "Channel"), 1.0),
              Column("CTR", align="right", fit=True),
-             Column(t("report", "Cost per click"), align="right", fit=True),
-             Column(t("report", "Cost per lead"), align="right", fit=True),
-             Column(t("report", "Lead to customer"), align="right", fit=True),
-             Column(t("report", "Cost per customer"), align="right", fit=True),
+             Column(translate("report", "Cost per click"), align="right", fit=True),
+             Column(translate("report", "Cost per lead"), align="right", fit=True),
+             Column(translate("report", "Lead to customer"), align="right", fit=True),
+             Column(translate("report", "Cost per customer"), align="right", fit=True),
              Column("ROMI", align="right", fit=True),
-             Column(t("report", "Share of spend"), align="right", fit=True)],
+             Column(translate("report", "Share of spend"), align="right", fit=True)],
             [ratios(c["name"], c) for c in measured] + [ratios(everything, totals, True)],
             w, row_fills=fills, space_before=4,
         )  # fmt: skip
         blocks += self.para(
-            t("report", "CTR = clicks / impressions; ROMI = (revenue − spend) / spend; "
+            translate("report", "CTR = clicks / impressions; ROMI = (revenue − spend) / spend; "
                         "a dash means the figure cannot be computed (nothing to divide by)."),
             w, SMALL, space_before=4,
         )  # fmt: skip
         if pack.reallocation:
-            blocks += self.h2(t("report", "Where the money works better"), w)
+            blocks += self.h2(translate("report", "Where the money works better"), w)
             for h in pack.reallocation[:2]:
                 blocks.append(
                     self.note_box(
                         fill(
-                            t("report", "Leads from {cheap} cost {ratio} times less than from "
+                            translate("report", "Leads from {cheap} cost {ratio} times less than from "
                                         "{expensive} ({cheap_cpl} against {expensive_cpl}): "
                                         "consider moving budget towards {cheap}."),
                             cheap=h["cheap"], expensive=h["expensive"],
@@ -1276,20 +1314,24 @@ class Builder:
 
     def hypotheses(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         items = pack.summary["hypotheses"]
-        blocks = self.start("hypotheses", t("report", "Small tests of channels: scale or stop"))
+        blocks = self.start(
+            "hypotheses", translate("report", "Small tests of channels: scale or stop")
+        )
         if not items:
             blocks.append(
-                self.note_box(t("report", "No hypotheses are being tested in this plan."), w)
+                self.note_box(
+                    translate("report", "No hypotheses are being tested in this plan."), w
+                )
             )
             return blocks
         states = {
-            "decided": t("report", "decided"),
-            "running": t("report", "running"),
-            "planned": t("report", "not started"),
-            "awaiting_decision": t("report", "awaiting a decision"),
+            "decided": translate("report", "decided"),
+            "running": translate("report", "running"),
+            "planned": translate("report", "not started"),
+            "awaiting_decision": translate("report", "awaiting a decision"),
         }
         rows = []
         for h in items:
@@ -1305,9 +1347,9 @@ class Builder:
                     Cell(h["title"], bold=True, note=h["channel"] or ""),
                     period,
                     Cell(tx.money(h["spent_minor"]), align="right",
-                         note=fill(t("report", "of {amount}"), amount=tx.money(h["test_budget_minor"]))),
+                         note=fill(translate("report", "of {amount}"), amount=tx.money(h["test_budget_minor"]))),
                     Cell(h["metric"] or "\u2014",
-                         note=fill(t("report", "threshold {value}"), value=threshold)
+                         note=fill(translate("report", "threshold {value}"), value=threshold)
                          if h["threshold"] is not None else ""),
                     Cell(tx.number(h["result"], 2), align="right"),
                     Cell(tx.vocab("decision", decision), color=tone, bold=tone is not None,
@@ -1315,16 +1357,16 @@ class Builder:
                 ]
             )  # fmt: skip
         blocks += table(
-            [Column(t("report", "Hypothesis"), 2.6), Column(t("report", "Period"), 1.2),
-             Column(t("report", "Spent"), align="right", fit=True),
-             Column(t("report", "Success metric"), 1.3),
-             Column(t("report", "Result"), align="right", fit=True),
-             Column(t("report", "Decision"), fit=True)],
+            [Column(translate("report", "Hypothesis"), 2.6), Column(translate("report", "Period"), 1.2),
+             Column(translate("report", "Spent"), align="right", fit=True),
+             Column(translate("report", "Success metric"), 1.3),
+             Column(translate("report", "Result"), align="right", fit=True),
+             Column(translate("report", "Decision"), fit=True)],
             rows, w,
         )  # fmt: skip
         learned = [h for h in items if (h["learned"] or "").strip()]
         if learned:
-            blocks += self.h2(t("report", "What we learned"), w)
+            blocks += self.h2(translate("report", "What we learned"), w)
             for h in learned:
                 blocks += self.para(h["title"], w, H3, space_before=8, keep_with_next=True)
                 blocks += self.para(h["learned"], w, BODY, space_before=2)
@@ -1334,23 +1376,25 @@ class Builder:
 
     def check(self) -> list[Block]:
         tx, pack = self.tx, self.pack
-        t = tx.translate
+        translate = tx.translate
         w = self.width()
         report = pack.check
-        blocks = self.start("check", fill(t("report", "As of {date}"), date=tx.date(report.today)))
+        blocks = self.start(
+            "check", fill(translate("report", "As of {date}"), date=tx.date(report.today))
+        )
         counts = report.counts
         blocks.append(
             self.tiles(
                 [
-                    (t("report", "Score"), tx.percent(report.score),
-                     fill(t("report", "{passed} of {total} checks passed"),
+                    (translate("report", "Score"), tx.percent(report.score),
+                     fill(translate("report", "{passed} of {total} checks passed"),
                           passed=str(report.passed), total=str(report.total)),
                      _score_tone(report.score)),
-                    (t("report", "Problems"), str(counts.get("error", 0)),
-                     t("report", "to fix first"), "bad" if counts.get("error") else "good"),
-                    (t("report", "Warnings"), str(counts.get("warning", 0)),
-                     t("report", "worth a look"), "warn" if counts.get("warning") else "good"),
-                    (t("report", "Tips"), str(counts.get("info", 0)), t("report", "ideas"),
+                    (translate("report", "Problems"), str(counts.get("error", 0)),
+                     translate("report", "to fix first"), "bad" if counts.get("error") else "good"),
+                    (translate("report", "Warnings"), str(counts.get("warning", 0)),
+                     translate("report", "worth a look"), "warn" if counts.get("warning") else "good"),
+                    (translate("report", "Tips"), str(counts.get("info", 0)), translate("report", "ideas"),
                      "neutral"),
                 ],
                 w,
@@ -1359,24 +1403,26 @@ class Builder:
         active = [f for f in _sorted_findings(report) if not f.dismissed]
         if not active:
             blocks.append(
-                self.note_box(t("report", "The plan check found nothing to fix."), w, tone="good")
+                self.note_box(
+                    translate("report", "The plan check found nothing to fix."), w, tone="good"
+                )
             )
         levels = sorted({str(f.level) for f in active}, key=lambda lv: Level(lv).rank)
         for level in levels:
             here = [f for f in active if str(f.level) == level]
             blocks += self.h2(tx.level(level), w, space_before=14)
             blocks += table(
-                [Column(t("report", "Severity"), fit=True), Column(t("report", "Finding"), 3.0),
-                 Column(t("report", "Next step"), 2.0)],
+                [Column(translate("report", "Severity"), fit=True), Column(translate("report", "Finding"), 3.0),
+                 Column(translate("report", "Next step"), 2.0)],
                 [[self._severity_cell(f), Cell(tx.finding(f.code, dict(f.params))),
                   Cell(tx.next_step(f.next_step), color=MUTED)] for f in here],
                 w, space_before=4,
             )  # fmt: skip
         dismissed = [f for f in report.findings if f.dismissed]
         if dismissed:
-            blocks += self.h2(t("report", "Dismissed on purpose"), w)
+            blocks += self.h2(translate("report", "Dismissed on purpose"), w)
             blocks += table(
-                [Column(t("report", "Finding"), 3.0), Column(t("report", "Reason"), 2.0)],
+                [Column(translate("report", "Finding"), 3.0), Column(translate("report", "Reason"), 2.0)],
                 [[Cell(tx.finding(f.code, dict(f.params)), color=MUTED),
                   Cell(f.dismiss_reason or "\u2014")] for f in dismissed],
                 w, space_before=4,
@@ -1392,12 +1438,12 @@ class Builder:
         return f"{a} \u2192 {b} {unit}".strip()
 
     def _track_cell(self, track: str) -> Cell:
-        t = self.tx.translate
+        translate = self.tx.translate
         label = {
-            "on_track": t("report", "On track"),
-            "off_track": t("report", "Off track"),
-            "reached": t("report", "Reached"),
-            "unknown": t("report", "Track unknown"),
+            "on_track": translate("report", "On track"),
+            "off_track": translate("report", "Off track"),
+            "reached": translate("report", "Reached"),
+            "unknown": translate("report", "Track unknown"),
         }.get(track, track)
         color = {"on_track": GOOD, "reached": GOOD, "off_track": BAD}.get(track, MUTED)
         return Cell(label, color=color, bold=track in ("off_track", "reached"))

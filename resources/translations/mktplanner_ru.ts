@@ -289,14 +289,73 @@
     </message>
 </context>
 <context>
+    <name>GoalForm</name>
+    <message>
+        <source>A plan setting for every goal: SMART's “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(for every goal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. new clients per month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. %, people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why this goal, what it depends on…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SWOT items this goal answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link a SWOT item…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Ответственный</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not linked to the SWOT analysis yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the link to {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SWOT board is empty.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GoalsPage</name>
     <message>
         <source>Where the business wants to be, measured: a metric, a baseline, a target and a deadline for each goal.</source>
         <translation>Где бизнес хочет оказаться — измеримо: метрика, исходное значение, цель и срок для каждой цели.</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>Последнее</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -307,8 +366,8 @@
         <translation>Стратегические цели</translation>
     </message>
     <message>
-        <source>Double-click a cell to change it. Progress = (latest − baseline) / (target − baseline).</source>
-        <translation>Дважды щёлкните ячейку, чтобы изменить её. Прогресс = (последнее − исходное) / (целевое − исходное).</translation>
+        <source>Select a goal to see and edit it below. Progress = (latest − baseline) / (target − baseline).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No goals yet. Add the first one: what should change, by how much, and by when?</source>
@@ -323,28 +382,100 @@
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Measurements of the selected goal</source>
-        <translation>Измерения выбранной цели</translation>
+        <source>Select a goal to see its progress.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Dated actual values of the goal's metric.</source>
-        <translation>Фактические значения метрики цели с датами.</translation>
+        <source>Progress chart</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Select a goal above to see and add its measurements.</source>
-        <translation>Выберите цель выше, чтобы увидеть и добавить её измерения.</translation>
+        <source>No measurements yet. Add the metric's value as you measure it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} measured on {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected by today: {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Measurements (%n)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Actions (%n)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Progress {progress}</source>
+        <translation type="unfinished">Прогресс {progress}</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished">Исходное</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">Целевое</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished">Факт</translation>
+    </message>
+    <message>
+        <source>Expected path</source>
+        <translation type="unfinished">Ожидаемый путь</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Срок</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished">Сегодня</translation>
+    </message>
+    <message>
+        <source>Set a baseline and a target, or add a measurement.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add measurement</source>
         <translation>Добавить измерение</translation>
     </message>
     <message>
-        <source>No measurement yet</source>
-        <translation>Измерений пока нет</translation>
+        <source>No actions serve this goal yet. Write the first one above and press Enter.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Measured on {date}</source>
-        <translation>Измерено {date}</translation>
+        <source>Add an action for this goal… (Enter; it joins the tactical plan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New action for this goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished">Действия</translation>
+    </message>
+    <message>
+        <source>No measurement yet</source>
+        <translation>Измерений пока нет</translation>
     </message>
     <message>
         <source>New goal</source>
@@ -757,19 +888,19 @@
     <name>SwotBoard</name>
     <message>
         <source>Strengths</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Сильные стороны</translation>
     </message>
     <message>
         <source>Weaknesses</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Слабые стороны</translation>
     </message>
     <message>
         <source>Opportunities</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Возможности</translation>
     </message>
     <message>
         <source>Threats</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Угрозы</translation>
     </message>
     <message>
         <source>What helps us reach the goals?</source>
@@ -1108,7 +1239,7 @@
             <numerusform>%n месяц</numerusform>
             <numerusform>%n месяца</numerusform>
             <numerusform>%n месяцев</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n action(s)</source>
@@ -1116,7 +1247,7 @@
             <numerusform>%n действие</numerusform>
             <numerusform>%n действия</numerusform>
             <numerusform>%n действий</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 actions shown</source>
@@ -1124,7 +1255,7 @@
             <numerusform>Показано %n из %1</numerusform>
             <numerusform>Показано %n из %1</numerusform>
             <numerusform>Показано %n из %1</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>late</source>
@@ -1184,7 +1315,7 @@
             <numerusform>%n раз</numerusform>
             <numerusform>%n раза</numerusform>
             <numerusform>%n раз</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>{how}: {times}, next on {date}.</source>
@@ -1413,7 +1544,7 @@
     </message>
     <message>
         <source>Strategic options</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Стратегические варианты</translation>
     </message>
     <message>
         <source>Add at least one strength or weakness and one opportunity or threat to the board first.</source>
@@ -2158,27 +2289,27 @@ Plan file format version: {schema}</source>
     <name>report</name>
     <message>
         <source>Progress {progress}</source>
-        <translation type="unfinished" />
+        <translation>Прогресс {progress}</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished">Исходное</translation>
+        <translation>Исходное</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">Целевое</translation>
+        <translation>Цель</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished">Факт</translation>
+        <translation>Факт</translation>
     </message>
     <message>
         <source>Expected path</source>
-        <translation type="unfinished" />
+        <translation>Ожидаемый путь</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Today</source>
@@ -2186,15 +2317,15 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>No measurements yet</source>
-        <translation type="unfinished" />
+        <translation>Замеров пока нет</translation>
     </message>
     <message>
         <source>Actions on the calendar</source>
-        <translation type="unfinished" />
+        <translation>Мероприятия на календаре</translation>
     </message>
     <message>
         <source>Actions on the calendar ({page} of {pages})</source>
-        <translation type="unfinished" />
+        <translation>Мероприятия на календаре ({page} из {pages})</translation>
     </message>
     <message>
         <source>Late</source>
@@ -2202,231 +2333,231 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Выполнено</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>no dates yet</source>
-        <translation type="unfinished" />
+        <translation>сроки не заданы</translation>
     </message>
     <message>
         <source>No actions in this period</source>
-        <translation type="unfinished" />
+        <translation>В этом периоде мероприятий нет</translation>
     </message>
     <message>
         <source>Team hours planned against capacity</source>
-        <translation type="unfinished" />
+        <translation>Запланированные часы команды и ёмкость</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Запланировано</translation>
+        <translation>Запланировано</translation>
     </message>
     <message>
         <source>Over capacity</source>
-        <translation type="unfinished" />
+        <translation>Сверх ёмкости</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished" />
+        <translation>Ёмкость</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>Часы</translation>
     </message>
     <message>
         <source>W{week}</source>
-        <translation type="unfinished" />
+        <translation>Н{week}</translation>
     </message>
     <message>
         <source>No weekly plans yet</source>
-        <translation type="unfinished" />
+        <translation>Недельных планов пока нет</translation>
     </message>
     <message>
         <source>Budget by month: plan and actual</source>
-        <translation type="unfinished" />
+        <translation>Бюджет по месяцам: план и факт</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished">План</translation>
+        <translation>План</translation>
     </message>
     <message>
         <source>Over plan</source>
-        <translation type="unfinished" />
+        <translation>Сверх плана</translation>
     </message>
     <message>
         <source>Plan, cumulative</source>
-        <translation type="unfinished" />
+        <translation>План нарастающим итогом</translation>
     </message>
     <message>
         <source>Actual, cumulative</source>
-        <translation type="unfinished" />
+        <translation>Факт нарастающим итогом</translation>
     </message>
     <message>
         <source>Fixed budget</source>
-        <translation type="unfinished" />
+        <translation>Фиксированный бюджет</translation>
     </message>
     <message>
         <source>Per month</source>
-        <translation type="unfinished" />
+        <translation>За месяц</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished" />
+        <translation>Нарастающим итогом</translation>
     </message>
     <message>
         <source>No budget lines in this period</source>
-        <translation type="unfinished" />
+        <translation>В этом периоде нет строк бюджета</translation>
     </message>
     <message>
         <source>Spend by channel</source>
-        <translation type="unfinished" />
+        <translation>Расходы по каналам</translation>
     </message>
     <message>
         <source>Spend</source>
-        <translation type="unfinished">Расход</translation>
+        <translation>Расход</translation>
     </message>
     <message>
         <source>No spend recorded</source>
-        <translation type="unfinished" />
+        <translation>Расходов не записано</translation>
     </message>
     <message>
         <source>Cost per lead and return on marketing spend</source>
-        <translation type="unfinished" />
+        <translation>Цена заявки и окупаемость маркетинга</translation>
     </message>
     <message>
         <source>Cost per lead</source>
-        <translation type="unfinished" />
+        <translation>Цена заявки</translation>
     </message>
     <message>
         <source>ROMI</source>
-        <translation type="unfinished" />
+        <translation>ROMI</translation>
     </message>
     <message>
         <source>No channel results recorded</source>
-        <translation type="unfinished" />
+        <translation>Результаты каналов не записаны</translation>
     </message>
     <message>
         <source>Marketing plan</source>
-        <translation type="unfinished" />
+        <translation>Маркетинговый план</translation>
     </message>
     <message>
         <source>Prepared for {client}</source>
-        <translation type="unfinished" />
+        <translation>Подготовлено для: {client}</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
-        <translation type="unfinished" />
+        <translation>Стр. {page} из {pages}</translation>
     </message>
     <message>
         <source>Cover</source>
-        <translation type="unfinished" />
+        <translation>Обложка</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished" />
+        <translation>Содержание</translation>
     </message>
     <message>
         <source>Strategy on a page</source>
-        <translation type="unfinished" />
+        <translation>Стратегия на одной странице</translation>
     </message>
     <message>
         <source>SWOT analysis</source>
-        <translation type="unfinished">SWOT-анализ</translation>
+        <translation>SWOT-анализ</translation>
     </message>
     <message>
         <source>Strategic goals</source>
-        <translation type="unfinished">Стратегические цели</translation>
+        <translation>Стратегические цели</translation>
     </message>
     <message>
         <source>Tactical plan</source>
-        <translation type="unfinished">Тактический план</translation>
+        <translation>Тактический план</translation>
     </message>
     <message>
         <source>Weekly plans</source>
-        <translation type="unfinished">Недельные планы</translation>
+        <translation>Недельные планы</translation>
     </message>
     <message>
         <source>Budget and control</source>
-        <translation type="unfinished" />
+        <translation>Бюджет и контроль</translation>
     </message>
     <message>
         <source>Results by channel</source>
-        <translation type="unfinished" />
+        <translation>Результаты по каналам</translation>
     </message>
     <message>
         <source>Hypotheses</source>
-        <translation type="unfinished">Гипотезы</translation>
+        <translation>Гипотезы</translation>
     </message>
     <message>
         <source>Plan check</source>
-        <translation type="unfinished">Проверка плана</translation>
+        <translation>Проверка плана</translation>
     </message>
     <message>
         <source>Mission, key figures, goals and what needs attention</source>
-        <translation type="unfinished" />
+        <translation>Миссия, ключевые цифры, цели и то, что требует внимания</translation>
     </message>
     <message>
         <source>Strengths, weaknesses, opportunities, threats and options</source>
-        <translation type="unfinished" />
+        <translation>Сильные и слабые стороны, возможности, угрозы и стратегические варианты</translation>
     </message>
     <message>
         <source>Measurable goals, their progress and SMART check</source>
-        <translation type="unfinished" />
+        <translation>Измеримые цели, их прогресс и проверка SMART</translation>
     </message>
     <message>
         <source>Actions month by month: who, when, for how much</source>
-        <translation type="unfinished" />
+        <translation>Мероприятия по месяцам: кто, когда, за сколько</translation>
     </message>
     <message>
         <source>Each person's tasks, end products and hours</source>
-        <translation type="unfinished" />
+        <translation>Задачи каждого сотрудника, конечные продукты и часы</translation>
     </message>
     <message>
         <source>Plan against actual, by month and channel; control points</source>
-        <translation type="unfinished" />
+        <translation>План и факт по месяцам и каналам; точки контроля</translation>
     </message>
     <message>
         <source>Spend, leads, customers, revenue and KPIs per channel</source>
-        <translation type="unfinished" />
+        <translation>Расходы, заявки, клиенты, выручка и KPI по каналам</translation>
     </message>
     <message>
         <source>Tests of channels: budget, threshold, decision</source>
-        <translation type="unfinished" />
+        <translation>Проверки каналов: бюджет, порог, решение</translation>
     </message>
     <message>
         <source>What the plan still lacks, and the next steps</source>
-        <translation type="unfinished" />
+        <translation>Чего плану ещё не хватает и что делать дальше</translation>
     </message>
     <message>
         <source>Marketing plan · Meeting pack</source>
-        <translation type="unfinished" />
+        <translation>Маркетинговый план · Материалы к встрече</translation>
     </message>
     <message>
         <source>Prepared for</source>
-        <translation type="unfinished" />
+        <translation>Подготовлено для</translation>
     </message>
     <message>
         <source>Planning period</source>
-        <translation type="unfinished" />
+        <translation>Период планирования</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Mission</source>
-        <translation type="unfinished">Миссия</translation>
+        <translation>Миссия</translation>
     </message>
     <message>
         <source>Made with mktplanner</source>
-        <translation type="unfinished" />
+        <translation>Подготовлено в mktplanner</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished">Цели</translation>
+        <translation>Цели</translation>
     </message>
     <message>
         <source>measurable targets</source>
-        <translation type="unfinished" />
+        <translation>измеримых целей</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -2434,59 +2565,59 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>in the tactical plan</source>
-        <translation type="unfinished" />
+        <translation>в тактическом плане</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">Бюджет</translation>
+        <translation>Бюджет</translation>
     </message>
     <message>
         <source>planned for the period</source>
-        <translation type="unfinished" />
+        <translation>запланировано на период</translation>
     </message>
     <message>
         <source>of the checks passed</source>
-        <translation type="unfinished" />
+        <translation>проверок пройдено</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished">Ценности</translation>
+        <translation>Ценности</translation>
     </message>
     <message>
         <source>Goal</source>
-        <translation type="unfinished">Цель</translation>
+        <translation>Цель</translation>
     </message>
     <message>
         <source>From → to</source>
-        <translation type="unfinished" />
+        <translation>Было → цель</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">Прогресс</translation>
+        <translation>Прогресс</translation>
     </message>
     <message>
         <source>Track</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Динамика</translation>
     </message>
     <message>
         <source>No goals are set in this plan yet.</source>
-        <translation type="unfinished" />
+        <translation>В плане пока нет целей.</translation>
     </message>
     <message>
         <source>Strategic options</source>
-        <translation type="unfinished" />
+        <translation>Стратегические варианты</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished" />
+        <translation>Вариант</translation>
     </message>
     <message>
         <source>Became goal</source>
-        <translation type="unfinished" />
+        <translation>Стал целью</translation>
     </message>
     <message>
         <source>Needs attention</source>
@@ -2494,23 +2625,23 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished" />
+        <translation>Уровень</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished">Замечание</translation>
+        <translation>Замечание</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished" />
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>The plan check found nothing to fix.</source>
-        <translation type="unfinished" />
+        <translation>Проверка плана не нашла, что исправлять.</translation>
     </message>
     <message>
         <source>Reporting</source>
-        <translation type="unfinished" />
+        <translation>Отчётность</translation>
     </message>
     <message>
         <source>How often</source>
@@ -2518,155 +2649,163 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Who makes the reports</source>
-        <translation type="unfinished" />
+        <translation>Кто готовит отчёты</translation>
     </message>
     <message>
         <source>Who reads them</source>
-        <translation type="unfinished" />
+        <translation>Кто их читает</translation>
     </message>
     <message>
         <source>Who acts on them</source>
-        <translation type="unfinished" />
+        <translation>Кто по ним меняет работу</translation>
+    </message>
+    <message>
+        <source>none set yet</source>
+        <translation>пока не заданы</translation>
     </message>
     <message>
         <source>Goals on track</source>
-        <translation type="unfinished" />
+        <translation>Цели по плану</translation>
     </message>
     <message>
         <source>{n} of {total}</source>
-        <translation type="unfinished" />
+        <translation>{n} из {total}</translation>
     </message>
     <message>
         <source>{n} off track</source>
-        <translation type="unfinished">отстают: {n}</translation>
+        <translation>отстают: {n}</translation>
     </message>
     <message>
         <source>none off track</source>
-        <translation type="unfinished">все по плану</translation>
+        <translation>отстающих нет</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished">Потрачено</translation>
+        <translation>Потрачено</translation>
     </message>
     <message>
         <source>of {amount} planned</source>
-        <translation type="unfinished" />
+        <translation>из {amount} по плану</translation>
+    </message>
+    <message>
+        <source>Within spending limits</source>
+        <translation>В пределах лимитов</translation>
+    </message>
+    <message>
+        <source>no control point over its limit</source>
+        <translation>лимиты не превышены</translation>
     </message>
     <message>
         <source>Control points</source>
-        <translation type="unfinished">Точки контроля</translation>
+        <translation>Точки контроля</translation>
     </message>
     <message>
         <source>{n} over the limit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>all within limits</source>
-        <translation type="unfinished" />
+        <translation>сверх лимита: {n}</translation>
     </message>
     <message>
         <source>problems: {errors} · warnings: {warnings}</source>
-        <translation type="unfinished" />
+        <translation>проблем: {errors} · предупреждений: {warnings}</translation>
     </message>
     <message>
         <source>Where we stand: inside the business and around it</source>
-        <translation type="unfinished" />
+        <translation>Где мы находимся: внутри бизнеса и вокруг него</translation>
     </message>
     <message>
         <source>No SWOT items are recorded in this plan yet.</source>
-        <translation type="unfinished" />
+        <translation>В плане пока нет пунктов SWOT-анализа.</translation>
     </message>
     <message>
         <source>Strengths</source>
-        <translation type="unfinished" />
+        <translation>Сильные стороны</translation>
     </message>
     <message>
         <source>Weaknesses</source>
-        <translation type="unfinished" />
+        <translation>Слабые стороны</translation>
     </message>
     <message>
         <source>Opportunities</source>
-        <translation type="unfinished" />
+        <translation>Возможности</translation>
     </message>
     <message>
         <source>Threats</source>
-        <translation type="unfinished" />
+        <translation>Угрозы</translation>
     </message>
     <message>
         <source>Inside the business</source>
-        <translation type="unfinished" />
+        <translation>Внутри бизнеса</translation>
     </message>
     <message>
         <source>Around the business</source>
-        <translation type="unfinished" />
+        <translation>Вокруг бизнеса</translation>
     </message>
     <message>
         <source>Strategic options (TOWS)</source>
-        <translation type="unfinished">Стратегические варианты (TOWS)</translation>
+        <translation>Стратегические варианты (TOWS)</translation>
     </message>
     <message>
         <source>Internal factor</source>
-        <translation type="unfinished">Внутренний фактор</translation>
+        <translation>Внутренний фактор</translation>
     </message>
     <message>
         <source>External factor</source>
-        <translation type="unfinished">Внешний фактор</translation>
+        <translation>Внешний фактор</translation>
     </message>
     <message>
         <source>Nothing recorded.</source>
-        <translation type="unfinished" />
+        <translation>Ничего не записано.</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>Пункт</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished">Вес</translation>
+        <translation>Вес</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Источник</translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <source>As of {date}</source>
-        <translation type="unfinished" />
+        <translation>На {date}</translation>
     </message>
     <message>
         <source>expected {share}</source>
-        <translation type="unfinished" />
+        <translation>ожидалось {share}</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished">Последнее</translation>
+        <translation>Последний замер</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Ответственный</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>SMART: specific, measurable, achievable, relevant, time-bound; a dash marks a letter the goal does not meet yet.</source>
-        <translation type="unfinished" />
+        <translation>SMART: конкретная, измеримая, достижимая, значимая, ограниченная во времени; прочерк — буква, которой цель пока не отвечает.</translation>
     </message>
     <message>
         <source>Progress of each goal</source>
-        <translation type="unfinished" />
+        <translation>Прогресс каждой цели</translation>
     </message>
     <message>
         <source>{n} actions serve this goal, with a budget of {amount}.</source>
-        <translation type="unfinished" />
+        <translation>Мероприятий на эту цель: {n}, бюджет {amount}.</translation>
     </message>
     <message>
         <source>No action serves this goal yet.</source>
-        <translation type="unfinished" />
+        <translation>На эту цель пока нет мероприятий.</translation>
     </message>
     <message>
         <source>No actions are planned in this period.</source>
-        <translation type="unfinished" />
+        <translation>В этом периоде мероприятия не запланированы.</translation>
     </message>
     <message>
         <source>nobody yet</source>
-        <translation type="unfinished" />
+        <translation>не назначен</translation>
     </message>
     <message>
         <source>late</source>
@@ -2678,415 +2817,419 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished">Направление</translation>
+        <translation>Направление</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Канал</translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">Начало</translation>
+        <translation>Начало</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Month by month</source>
-        <translation type="unfinished" />
+        <translation>По месяцам</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">Месяц</translation>
+        <translation>Месяц</translation>
     </message>
     <message>
         <source>Actions running</source>
-        <translation type="unfinished" />
+        <translation>Идёт мероприятий</translation>
     </message>
     <message>
         <source>Actions' budget</source>
-        <translation type="unfinished" />
+        <translation>Бюджет мероприятий</translation>
     </message>
     <message>
         <source>Running actions</source>
-        <translation type="unfinished" />
+        <translation>Идущие мероприятия</translation>
     </message>
     <message>
         <source>Nobody has a plan for week {week} yet.</source>
-        <translation type="unfinished" />
+        <translation>На неделю {week} планов пока нет.</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished" />
+        <translation>Состояние: {state}</translation>
     </message>
     <message>
         <source>planned {planned} of {capacity} capacity ({load})</source>
-        <translation type="unfinished" />
+        <translation>запланировано {planned} при ёмкости {capacity} ({load})</translation>
     </message>
     <message>
         <source>tasks done: {done} of {total}</source>
-        <translation type="unfinished" />
+        <translation>задач выполнено: {done} из {total}</translation>
     </message>
     <message>
         <source>Over capacity: planned hours exceed the time that can be planned.</source>
-        <translation type="unfinished" />
+        <translation>Перегрузка: запланировано больше часов, чем можно планировать.</translation>
     </message>
     <message>
         <source>Target metric of the week</source>
-        <translation type="unfinished" />
+        <translation>Целевой показатель недели</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished" />
+        <translation>не измерялся</translation>
     </message>
     <message>
         <source>regular</source>
-        <translation type="unfinished" />
+        <translation>регулярная</translation>
     </message>
     <message>
         <source>carried over</source>
-        <translation type="unfinished" />
+        <translation>перенесена</translation>
     </message>
     <message>
         <source>unplanned</source>
-        <translation type="unfinished" />
+        <translation>внеплановая</translation>
     </message>
     <message>
         <source>not described</source>
-        <translation type="unfinished" />
+        <translation>не описан</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Задача</translation>
+        <translation>Задача</translation>
     </message>
     <message>
         <source>End product</source>
-        <translation type="unfinished">Конечный продукт</translation>
+        <translation>Конечный продукт</translation>
     </message>
     <message>
         <source>Action → goal</source>
-        <translation type="unfinished" />
+        <translation>Мероприятие → цель</translation>
     </message>
     <message>
         <source>Est. h</source>
-        <translation type="unfinished" />
+        <translation>План, ч</translation>
     </message>
     <message>
         <source>Actual h</source>
-        <translation type="unfinished" />
+        <translation>Факт, ч</translation>
     </message>
     <message>
         <source>fixed sum, {basis}</source>
-        <translation type="unfinished" />
+        <translation>фиксированная сумма, {basis}</translation>
     </message>
     <message>
         <source>the sum of the actions' needs</source>
-        <translation type="unfinished" />
+        <translation>сумма потребностей мероприятий</translation>
     </message>
     <message>
         <source>short: the actions need more</source>
-        <translation type="unfinished" />
+        <translation>не хватает: мероприятиям нужно больше</translation>
     </message>
     <message>
         <source>not yet allocated</source>
-        <translation type="unfinished" />
+        <translation>ещё не распределено</translation>
     </message>
     <message>
         <source>the plan fits exactly</source>
-        <translation type="unfinished" />
+        <translation>план сходится точно</translation>
     </message>
     <message>
         <source>no fixed sum to compare</source>
-        <translation type="unfinished" />
+        <translation>нет фиксированной суммы для сравнения</translation>
     </message>
     <message>
         <source>budget lines in the period</source>
-        <translation type="unfinished" />
+        <translation>строки бюджета за период</translation>
     </message>
     <message>
         <source>{amount} against the plan to date ({plan})</source>
-        <translation type="unfinished" />
+        <translation>{amount} к плану на сегодня ({plan})</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished" />
+        <translation>Разрыв</translation>
+    </message>
+    <message>
+        <source>No budget is set yet: no fixed sum and no budget lines.</source>
+        <translation>Бюджет ещё не задан: нет ни фиксированной суммы, ни строк бюджета.</translation>
     </message>
     <message>
         <source>By month</source>
-        <translation type="unfinished" />
+        <translation>По месяцам</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Итого</translation>
+        <translation>Итого</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished" />
+        <translation>Отклонение</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">Остаток</translation>
+        <translation>Остаток</translation>
     </message>
     <message>
         <source>Against the fixed sum</source>
-        <translation type="unfinished" />
+        <translation>К фиксированной сумме</translation>
     </message>
     <message>
         <source>By channel</source>
-        <translation type="unfinished" />
+        <translation>По каналам</translation>
     </message>
     <message>
         <source>By channel, whole tactical period</source>
-        <translation type="unfinished" />
+        <translation>По каналам, весь тактический период</translation>
     </message>
     <message>
         <source>No channel</source>
-        <translation type="unfinished" />
+        <translation>Без канала</translation>
     </message>
     <message>
         <source>What is controlled</source>
-        <translation type="unfinished" />
+        <translation>Что контролируется</translation>
     </message>
     <message>
         <source>Controller</source>
-        <translation type="unfinished">Контролёр</translation>
+        <translation>Контролёр</translation>
     </message>
     <message>
         <source>Cadence</source>
-        <translation type="unfinished">Периодичность</translation>
+        <translation>Периодичность</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished">Лимит</translation>
+        <translation>Лимит</translation>
     </message>
     <message>
         <source>Next check</source>
-        <translation type="unfinished">Следующая проверка</translation>
+        <translation>Следующая проверка</translation>
     </message>
     <message>
         <source>Spend is counted in the current period of each point's cadence.</source>
-        <translation type="unfinished" />
+        <translation>Расход считается за текущий период каждой точки контроля.</translation>
     </message>
     <message>
         <source>No control points are set: nobody watches the spending yet.</source>
-        <translation type="unfinished" />
+        <translation>Точки контроля не заданы: за расходами пока никто не следит.</translation>
     </message>
     <message>
         <source>Unplanned spend</source>
-        <translation type="unfinished">Незапланированный расход</translation>
+        <translation>Незапланированные расходы</translation>
     </message>
     <message>
         <source>Money spent in a month with no budget line for its channel or action.</source>
-        <translation type="unfinished" />
+        <translation>Деньги, потраченные в месяце, где для их канала или мероприятия нет строки бюджета.</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <source>short by {amount}</source>
-        <translation type="unfinished" />
+        <translation>не хватает {amount}</translation>
     </message>
     <message>
         <source>{amount} unallocated</source>
-        <translation type="unfinished" />
+        <translation>не распределено {amount}</translation>
     </message>
     <message>
         <source>fits exactly</source>
-        <translation type="unfinished" />
+        <translation>сходится точно</translation>
     </message>
     <message>
         <source>Results recorded from {first} to {last}</source>
-        <translation type="unfinished" />
+        <translation>Результаты с {first} по {last}</translation>
     </message>
     <message>
         <source>No channel results are recorded for this period yet.</source>
-        <translation type="unfinished" />
+        <translation>За этот период результаты каналов пока не записаны.</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished" />
+        <translation>Все каналы</translation>
     </message>
     <message>
         <source>From spend to revenue</source>
-        <translation type="unfinished" />
+        <translation>От расходов к выручке</translation>
     </message>
     <message>
         <source>Impressions</source>
-        <translation type="unfinished">Показы</translation>
+        <translation>Показы</translation>
     </message>
     <message>
         <source>Clicks</source>
-        <translation type="unfinished">Клики</translation>
+        <translation>Клики</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished">Лиды</translation>
+        <translation>Заявки</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">Клиенты</translation>
+        <translation>Клиенты</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">Выручка</translation>
+        <translation>Выручка</translation>
     </message>
     <message>
         <source>Efficiency</source>
-        <translation type="unfinished" />
+        <translation>Эффективность</translation>
     </message>
     <message>
         <source>Cost per click</source>
-        <translation type="unfinished" />
+        <translation>Цена клика</translation>
     </message>
     <message>
         <source>Lead to customer</source>
-        <translation type="unfinished" />
+        <translation>Из заявки в клиента</translation>
     </message>
     <message>
         <source>Cost per customer</source>
-        <translation type="unfinished" />
+        <translation>Цена клиента</translation>
     </message>
     <message>
         <source>Share of spend</source>
-        <translation type="unfinished" />
+        <translation>Доля расходов</translation>
     </message>
     <message>
         <source>CTR = clicks / impressions; ROMI = (revenue − spend) / spend; a dash means the figure cannot be computed (nothing to divide by).</source>
-        <translation type="unfinished" />
+        <translation>CTR = клики / показы; ROMI = (выручка − расход) / расход; прочерк — показатель нельзя посчитать (делить не на что).</translation>
     </message>
     <message>
         <source>Where the money works better</source>
-        <translation type="unfinished" />
+        <translation>Где деньги работают лучше</translation>
     </message>
     <message>
         <source>Leads from {cheap} cost {ratio} times less than from {expensive} ({cheap_cpl} against {expensive_cpl}): consider moving budget towards {cheap}.</source>
-        <translation type="unfinished" />
+        <translation>Заявки из канала «{cheap}» в {ratio} раза дешевле, чем из канала «{expensive}» ({cheap_cpl} против {expensive_cpl}): стоит перенести часть бюджета в «{cheap}».</translation>
     </message>
     <message>
         <source>Small tests of channels: scale or stop</source>
-        <translation type="unfinished" />
+        <translation>Небольшие проверки каналов: масштабировать или остановить</translation>
     </message>
     <message>
         <source>No hypotheses are being tested in this plan.</source>
-        <translation type="unfinished" />
+        <translation>В этом плане гипотезы не проверяются.</translation>
     </message>
     <message>
         <source>decided</source>
-        <translation type="unfinished" />
+        <translation>решение принято</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>идёт</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished" />
+        <translation>не начата</translation>
     </message>
     <message>
         <source>awaiting a decision</source>
-        <translation type="unfinished" />
+        <translation>ждёт решения</translation>
     </message>
     <message>
         <source>of {amount}</source>
-        <translation type="unfinished" />
+        <translation>из {amount}</translation>
     </message>
     <message>
         <source>threshold {value}</source>
-        <translation type="unfinished" />
+        <translation>порог {value}</translation>
     </message>
     <message>
         <source>Hypothesis</source>
-        <translation type="unfinished">Гипотеза</translation>
+        <translation>Гипотеза</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Период</translation>
     </message>
     <message>
         <source>Success metric</source>
-        <translation type="unfinished" />
+        <translation>Метрика успеха</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Результат</translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Решение</translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>What we learned</source>
-        <translation type="unfinished">Что мы узнали</translation>
+        <translation>Что мы узнали</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">Оценка</translation>
+        <translation>Оценка</translation>
     </message>
     <message>
         <source>{passed} of {total} checks passed</source>
-        <translation type="unfinished">Пройдено проверок: {passed} из {total}</translation>
+        <translation>пройдено {passed} из {total} проверок</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished">Проблемы</translation>
+        <translation>Проблемы</translation>
     </message>
     <message>
         <source>to fix first</source>
-        <translation type="unfinished" />
+        <translation>исправить в первую очередь</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished">Предупреждения</translation>
+        <translation>Предупреждения</translation>
     </message>
     <message>
         <source>worth a look</source>
-        <translation type="unfinished" />
+        <translation>стоит посмотреть</translation>
     </message>
     <message>
         <source>Tips</source>
-        <translation type="unfinished">Советы</translation>
+        <translation>Советы</translation>
     </message>
     <message>
         <source>ideas</source>
-        <translation type="unfinished" />
+        <translation>идеи</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Важность</translation>
     </message>
     <message>
         <source>Dismissed on purpose</source>
-        <translation type="unfinished" />
+        <translation>Отклонено сознательно</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Причина</translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <source>On track</source>
-        <translation type="unfinished">По плану</translation>
+        <translation>По плану</translation>
     </message>
     <message>
         <source>Off track</source>
-        <translation type="unfinished">Отстаёт</translation>
+        <translation>Отстаёт</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished">Достигнута</translation>
+        <translation>Достигнута</translation>
     </message>
     <message>
         <source>Track unknown</source>
-        <translation type="unfinished" />
+        <translation>Оценить нельзя</translation>
     </message>
     <message>
         <source>… and {n} more in the following sections.</source>
-        <translation type="unfinished" />
+        <translation>… и ещё {n} в следующих разделах.</translation>
     </message>
     <message>
         <source>{hours} h</source>
@@ -3094,7 +3237,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Week {week} ({first} – {last})</source>
-        <translation type="unfinished" />
+        <translation>Неделя {week} ({first} – {last})</translation>
     </message>
 </context>
 <context>
