@@ -1346,95 +1346,95 @@
     <name>TeamView</name>
     <message>
         <source>Nobody works in this week. Add people on the People tab.</source>
-        <translation type="unfinished" />
+        <translation>На этой неделе никто не работает. Добавьте людей на вкладке «Люди».</translation>
     </message>
     <message>
         <source>The team in this week</source>
-        <translation type="unfinished" />
+        <translation>Команда на этой неделе</translation>
     </message>
     <message>
         <source>Double-click a person to open their week.</source>
-        <translation type="unfinished" />
+        <translation>Двойной щелчок по человеку открывает его неделю.</translation>
     </message>
     <message>
         <source>No weekly plans in these weeks.</source>
-        <translation type="unfinished" />
+        <translation>В эти недели нет недельных планов.</translation>
     </message>
     <message>
         <source>Week by week</source>
-        <translation type="unfinished" />
+        <translation>По неделям</translation>
     </message>
     <message>
         <source>The same figures up to the week after the chosen one; double-click a cell to open that week.</source>
-        <translation type="unfinished" />
+        <translation>Те же показатели до недели после выбранной; двойной щелчок по ячейке открывает эту неделю.</translation>
     </message>
     <message>
         <source>Figure shown</source>
-        <translation type="unfinished" />
+        <translation>Показатель</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished" />
+        <translation>Показать</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Сотрудник</translation>
+        <translation>Сотрудник</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Состояние</translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Planned, h</source>
-        <translation type="unfinished">План, ч</translation>
+        <translation>План, ч</translation>
     </message>
     <message>
         <source>Capacity, h</source>
-        <translation type="unfinished">Ёмкость, ч</translation>
+        <translation>Ёмкость, ч</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished">Загрузка</translation>
+        <translation>Загрузка</translation>
     </message>
     <message>
         <source>Tasks done</source>
-        <translation type="unfinished" />
+        <translation>Задачи выполнены</translation>
     </message>
     <message>
         <source>Targets reached</source>
-        <translation type="unfinished" />
+        <translation>Цели недели</translation>
     </message>
     <message>
         <source>Hours for goals</source>
-        <translation type="unfinished" />
+        <translation>Часы на цели</translation>
     </message>
     <message>
         <source>no plan</source>
-        <translation type="unfinished" />
+        <translation>нет плана</translation>
     </message>
     <message>
         <source>{share} ({done} of {tasks})</source>
-        <translation type="unfinished" />
+        <translation>{share} ({done} из {tasks})</translation>
     </message>
     <message>
         <source>Load (planned ÷ capacity)</source>
-        <translation type="unfinished" />
+        <translation>Загрузка (план ÷ ёмкость)</translation>
     </message>
     <message>
         <source>Planned hours</source>
-        <translation type="unfinished" />
+        <translation>Плановые часы</translation>
     </message>
     <message>
         <source>{person}: no plan in {week}</source>
-        <translation type="unfinished" />
+        <translation>{person}: нет плана на {week}</translation>
     </message>
     <message>
         <source>{person}, {week}: {planned} h of {capacity} h planned</source>
-        <translation type="unfinished" />
+        <translation>{person}, {week}: запланировано {planned} ч из {capacity} ч</translation>
     </message>
     <message>
         <source>Wk {week}</source>
-        <translation type="unfinished" />
+        <translation>Нед. {week}</translation>
     </message>
 </context>
 <context>
@@ -1603,31 +1603,31 @@
     <name>WeekNavigator</name>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <translation type="unfinished" />
+        <translation>Предыдущая неделя (Alt+←)</translation>
     </message>
     <message>
         <source>Previous week</source>
-        <translation type="unfinished" />
+        <translation>Предыдущая неделя</translation>
     </message>
     <message>
         <source>Next week (Alt+Right)</source>
-        <translation type="unfinished" />
+        <translation>Следующая неделя (Alt+→)</translation>
     </message>
     <message>
         <source>Next week</source>
-        <translation type="unfinished" />
+        <translation>Следующая неделя</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished" />
+        <translation>Эта неделя</translation>
     </message>
     <message>
         <source>Go to</source>
-        <translation type="unfinished" />
+        <translation>Перейти к</translation>
     </message>
     <message>
         <source>Jump to the week of a date</source>
-        <translation type="unfinished" />
+        <translation>Перейти к неделе, в которую входит дата</translation>
     </message>
 </context>
 <context>
@@ -1662,111 +1662,111 @@
     </message>
     <message>
         <source>What each person does in a week, what comes out of it and how long it takes.</source>
-        <translation type="unfinished" />
+        <translation>Что каждый делает за неделю, что из этого получается и сколько это занимает времени.</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished" />
+        <translation>Люди</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Сотрудник</translation>
+        <translation>Сотрудник</translation>
     </message>
     <message>
         <source>Prepare next week</source>
-        <translation type="unfinished" />
+        <translation>Подготовить следующую неделю</translation>
     </message>
     <message>
         <source>Copies the regular tasks into next week and carries over the unfinished ones; next week's targets start from this week's results + 1 %.</source>
-        <translation type="unfinished" />
+        <translation>Копирует регулярные задачи в следующую неделю и переносит невыполненные; цели следующей недели — результаты этой недели + 1 %.</translation>
     </message>
     <message>
         <source>Return to draft</source>
-        <translation type="unfinished" />
+        <translation>Вернуть в черновик</translation>
     </message>
     <message>
         <source>Submit for approval</source>
-        <translation type="unfinished" />
+        <translation>Отправить на утверждение</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>Утвердить</translation>
     </message>
     <message>
         <source>Close the week</source>
-        <translation type="unfinished" />
+        <translation>Закрыть неделю</translation>
     </message>
     <message>
         <source>Reopen the week</source>
-        <translation type="unfinished" />
+        <translation>Открыть неделю снова</translation>
     </message>
     <message>
         <source>Target metrics</source>
-        <translation type="unfinished" />
+        <translation>Целевые показатели</translation>
     </message>
     <message>
         <source>What the week should bring, planned and actual.</source>
-        <translation type="unfinished" />
+        <translation>Что должна дать неделя: план и факт.</translation>
     </message>
     <message>
         <source>No target metrics yet: what result should this week bring?</source>
-        <translation type="unfinished" />
+        <translation>Целевых показателей пока нет: какой результат должна дать эта неделя?</translation>
     </message>
     <message>
         <source>Add metric</source>
-        <translation type="unfinished" />
+        <translation>Добавить показатель</translation>
     </message>
     <message>
         <source>Suggest targets</source>
-        <translation type="unfinished" />
+        <translation>Предложить цели</translation>
     </message>
     <message>
         <source>Planned value = last week's actual + 1 % (raise the bar slowly).</source>
-        <translation type="unfinished" />
+        <translation>План = факт прошлой недели + 1 % (планка поднимается постепенно).</translation>
     </message>
     <message>
         <source>Tasks and their end products</source>
-        <translation type="unfinished" />
+        <translation>Задачи и их конечные продукты</translation>
     </message>
     <message>
         <source>End product: the checkable result. Enter adds a task; blank rows take unplanned work.</source>
-        <translation type="unfinished" />
+        <translation>Конечный продукт — проверяемый результат. Enter добавляет задачу; пустые строки — для внеплановой работы.</translation>
     </message>
     <message>
         <source>Start an empty plan</source>
-        <translation type="unfinished" />
+        <translation>Начать пустой план</translation>
     </message>
     <message>
         <source>Prepare from last week</source>
-        <translation type="unfinished" />
+        <translation>Подготовить из прошлой недели</translation>
     </message>
     <message>
         <source>Not measured</source>
-        <translation type="unfinished" />
+        <translation>Не измерялся</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished">Достигнута</translation>
+        <translation>Достигнуто</translation>
     </message>
     <message>
         <source>Est., h</source>
-        <translation type="unfinished" />
+        <translation>Оценка, ч</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Тип</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Regular tasks are copied into every week; unplanned ones came up during the week.</source>
-        <translation type="unfinished" />
+        <translation>Регулярные задачи копируются в каждую неделю; внеплановые появились в течение недели.</translation>
     </message>
     <message>
         <source>Active from</source>
-        <translation type="unfinished" />
+        <translation>Работает с</translation>
     </message>
     <message>
         <source>Active to</source>
-        <translation type="unfinished" />
+        <translation>Работает по</translation>
     </message>
     <message>
         <source>No people yet. Add the people who do the work.</source>
@@ -1782,211 +1782,211 @@
     </message>
     <message>
         <source>Unplannable share: working time that cannot be planned, e.g. 40 % for a barista who takes the inbound calls. Capacity = hours a week × (1 − unplannable share) × {share} (the plan's plannable share).</source>
-        <translation type="unfinished" />
+        <translation>Непланируемая доля — рабочее время, которое нельзя запланировать, например 40 % у бариста, принимающего входящие звонки. Ёмкость = часы в неделю × (1 − непланируемая доля) × {share} (планируемая доля плана).</translation>
     </message>
     <message>
         <source>Unplanned work: type it here</source>
-        <translation type="unfinished" />
+        <translation>Внеплановая работа: впишите сюда</translation>
     </message>
     <message>
         <source>A free row for work that comes up during the week.</source>
-        <translation type="unfinished" />
+        <translation>Свободная строка для работы, которая появится в течение недели.</translation>
     </message>
     <message>
         <source>Carried over from last week.</source>
-        <translation type="unfinished" />
+        <translation>Перенесена с прошлой недели.</translation>
     </message>
     <message>
         <source>Serves the goal “{goal}”.</source>
-        <translation type="unfinished" />
+        <translation>Служит цели «{goal}».</translation>
     </message>
     <message>
         <source>what comes out? (missing)</source>
-        <translation type="unfinished" />
+        <translation>что получится? (не указано)</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Запланировано</translation>
+        <translation>Плановая</translation>
     </message>
     <message>
         <source>Regular</source>
-        <translation type="unfinished" />
+        <translation>Регулярная</translation>
     </message>
     <message>
         <source>Unplanned</source>
-        <translation type="unfinished" />
+        <translation>Внеплановая</translation>
     </message>
     <message>
         <source>Goal: {goal}</source>
-        <translation type="unfinished" />
+        <translation>Цель: {goal}</translation>
     </message>
     <message>
         <source>This action serves no goal.</source>
-        <translation type="unfinished" />
+        <translation>Это мероприятие не служит ни одной цели.</translation>
     </message>
     <message>
         <source>Add the people who do the work first.</source>
-        <translation type="unfinished" />
+        <translation>Сначала добавьте людей, которые выполняют работу.</translation>
     </message>
     <message>
         <source>Each person gets a weekly plan: the People tab lists the team.</source>
-        <translation type="unfinished" />
+        <translation>У каждого сотрудника свой недельный план; команда — на вкладке «Люди».</translation>
     </message>
     <message>
         <source>{person} has no plan for {week} yet.</source>
-        <translation type="unfinished" />
+        <translation>У сотрудника {person} пока нет плана на {week}.</translation>
     </message>
     <message>
         <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week's results + 1 %.</source>
-        <translation type="unfinished" />
+        <translation>Подготовьте его из прошлой недели: регулярные задачи копируются, невыполненные переносятся, а цели — результаты прошлой недели + 1 %.</translation>
     </message>
     <message>
         <source>Start with the week's target metrics, then the tasks that get there.</source>
-        <translation type="unfinished" />
+        <translation>Начните с целевых показателей недели, затем задачи, которые к ним ведут.</translation>
     </message>
     <message>
         <source>the manager</source>
-        <translation type="unfinished" />
+        <translation>руководитель</translation>
     </message>
     <message>
         <source>Being written by {person}; actuals come after approval.</source>
-        <translation type="unfinished" />
+        <translation>Составляет {person}; факт вносится после утверждения.</translation>
     </message>
     <message>
         <source>Submitted on {date}; waiting for {manager} to approve.</source>
-        <translation type="unfinished" />
+        <translation>Отправлен {date}; ждёт утверждения: {manager}.</translation>
     </message>
     <message>
         <source>Approved on {date} by {who}.</source>
-        <translation type="unfinished" />
+        <translation>Утверждён {date}, утвердил(а) {who}.</translation>
     </message>
     <message>
         <source>Approved on {date}.</source>
-        <translation type="unfinished" />
+        <translation>Утверждён {date}.</translation>
     </message>
     <message>
         <source>Fill in the actuals, then close the week.</source>
-        <translation type="unfinished" />
+        <translation>Внесите факт, затем закройте неделю.</translation>
     </message>
     <message>
         <source>Closed on {date}: reopen the week to change it.</source>
-        <translation type="unfinished" />
+        <translation>Закрыт {date}: чтобы изменить, откройте неделю снова.</translation>
     </message>
     <message>
         <source>{planned} h planned of {capacity} h capacity</source>
-        <translation type="unfinished" />
+        <translation>Запланировано {planned} ч из {capacity} ч ёмкости</translation>
     </message>
     <message>
         <source>Capacity = {hours} h × (1 − {unplannable}) × {share} = {capacity} h.</source>
-        <translation type="unfinished" />
+        <translation>Ёмкость = {hours} ч × (1 − {unplannable}) × {share} = {capacity} ч.</translation>
     </message>
     <message>
         <source>Over by {hours} h.</source>
-        <translation type="unfinished" />
+        <translation>Перегрузка на {hours} ч.</translation>
     </message>
     <message>
         <source>Close to the limit.</source>
-        <translation type="unfinished" />
+        <translation>Близко к пределу.</translation>
     </message>
     <message>
         <source>Actual so far: {hours} h.</source>
-        <translation type="unfinished" />
+        <translation>Факт пока: {hours} ч.</translation>
     </message>
     <message>
         <source>{share} of the planned hours serve a goal.</source>
-        <translation type="unfinished" />
+        <translation>{share} плановых часов служат целям.</translation>
     </message>
     <message>
         <source>New metric</source>
-        <translation type="unfinished" />
+        <translation>Новый показатель</translation>
     </message>
     <message>
         <source>Nothing to suggest.</source>
-        <translation type="unfinished" />
+        <translation>Предложить нечего.</translation>
     </message>
     <message>
         <source>Suggestions start from last week's actual values of the same metrics, and last week has none.</source>
-        <translation type="unfinished" />
+        <translation>Предложения строятся на фактических значениях тех же показателей за прошлую неделю, а их нет.</translation>
     </message>
     <message>
         <source>Next week already has these tasks.</source>
-        <translation type="unfinished" />
+        <translation>В следующей неделе эти задачи уже есть.</translation>
     </message>
     <message>
         <source>Next week prepared: {regular} regular, {carried} carried over, {metrics} target metrics.</source>
-        <translation type="unfinished" />
+        <translation>Следующая неделя подготовлена: регулярных — {regular}, перенесено — {carried}, целевых показателей — {metrics}.</translation>
     </message>
     <message>
         <source>Are you sure?</source>
-        <translation type="unfinished" />
+        <translation>Продолжить?</translation>
     </message>
     <message>
         <source>The week cannot be submitted.</source>
-        <translation type="unfinished" />
+        <translation>Неделю нельзя отправить на утверждение.</translation>
     </message>
     <message>
         <source>The week cannot be approved.</source>
-        <translation type="unfinished" />
+        <translation>Неделю нельзя утвердить.</translation>
     </message>
     <message>
         <source>The week cannot be returned to draft.</source>
-        <translation type="unfinished" />
+        <translation>Неделю нельзя вернуть в черновик.</translation>
     </message>
     <message>
         <source>The week cannot be closed yet.</source>
-        <translation type="unfinished" />
+        <translation>Неделю пока нельзя закрыть.</translation>
     </message>
     <message>
         <source>The week cannot be reopened.</source>
-        <translation type="unfinished" />
+        <translation>Неделю нельзя открыть снова.</translation>
     </message>
     <message>
         <source>This step is not possible.</source>
-        <translation type="unfinished" />
+        <translation>Этот шаг сейчас невозможен.</translation>
     </message>
     <message>
         <source>Submit anyway</source>
-        <translation type="unfinished" />
+        <translation>Всё равно отправить</translation>
     </message>
     <message>
         <source>Approve anyway</source>
-        <translation type="unfinished" />
+        <translation>Всё равно утвердить</translation>
     </message>
     <message>
         <source>Go on</source>
-        <translation type="unfinished" />
+        <translation>Продолжить</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) have no actual hours.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>У %n задачи нет фактических часов.</numerusform>
+            <numerusform>У %n задач нет фактических часов.</numerusform>
+            <numerusform>У %n задач нет фактических часов.</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n target metric(s) have no actual value (tick “Not measured” where there is none).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>У %n целевого показателя нет факта (отметьте «Не измерялся», если его нет).</numerusform>
+            <numerusform>У %n целевых показателей нет факта (отметьте «Не измерялся», если его нет).</numerusform>
+            <numerusform>У %n целевых показателей нет факта (отметьте «Не измерялся», если его нет).</numerusform>
+            </translation>
     </message>
     <message>
         <source>A week that is “{state}” cannot take this step.</source>
-        <translation type="unfinished" />
+        <translation>Неделя в состоянии «{state}» не может сделать этот шаг.</translation>
     </message>
     <message>
         <source>{planned} h are planned, more than the capacity of {capacity} h.</source>
-        <translation type="unfinished" />
+        <translation>Запланировано {planned} ч — больше ёмкости {capacity} ч.</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) name no end product.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>У %n задачи не указан конечный продукт.</numerusform>
+            <numerusform>У %n задач не указан конечный продукт.</numerusform>
+            <numerusform>У %n задач не указан конечный продукт.</numerusform>
+            </translation>
     </message>
     <message>
         <source>New task</source>
@@ -3944,31 +3944,31 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>submit the week</source>
-        <translation type="unfinished" />
+        <translation>отправить неделю на утверждение</translation>
     </message>
     <message>
         <source>approve the week</source>
-        <translation type="unfinished" />
+        <translation>утвердить неделю</translation>
     </message>
     <message>
         <source>return the week to draft</source>
-        <translation type="unfinished" />
+        <translation>вернуть неделю в черновик</translation>
     </message>
     <message>
         <source>close the week</source>
-        <translation type="unfinished" />
+        <translation>закрыть неделю</translation>
     </message>
     <message>
         <source>reopen the week</source>
-        <translation type="unfinished" />
+        <translation>открыть неделю снова</translation>
     </message>
     <message>
         <source>prepare next week</source>
-        <translation type="unfinished" />
+        <translation>подготовить следующую неделю</translation>
     </message>
     <message>
         <source>suggest targets</source>
-        <translation type="unfinished" />
+        <translation>предложить цели</translation>
     </message>
     <message>
         <source>dismiss a finding</source>
@@ -4116,27 +4116,27 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>This week is closed and can no longer be changed. Reopen the week to correct it.</source>
-        <translation type="unfinished" />
+        <translation>Эта неделя закрыта и больше не меняется. Чтобы исправить, откройте её снова.</translation>
     </message>
     <message>
         <source>Actual hours, done tasks and actual results are entered once the plan is approved, not in a draft.</source>
-        <translation type="unfinished" />
+        <translation>Фактические часы, выполненные задачи и фактические результаты вносятся после утверждения плана, а не в черновике.</translation>
     </message>
     <message>
         <source>{field}: {value} h is more than the person's {max} hours a week.</source>
-        <translation type="unfinished" />
+        <translation>{field}: {value} ч — больше, чем {max} ч в неделю у сотрудника.</translation>
     </message>
     <message>
         <source>The week cannot take this step in its current state.</source>
-        <translation type="unfinished" />
+        <translation>В текущем состоянии неделя не может сделать этот шаг.</translation>
     </message>
     <message>
         <source>Closing needs the actuals: {tasks} task(s) without actual hours, {metrics} metric(s) without an actual value or “not measured”.</source>
-        <translation type="unfinished" />
+        <translation>Для закрытия нужен факт: задач без фактических часов — {tasks}, показателей без факта или отметки «не измерялся» — {metrics}.</translation>
     </message>
     <message>
         <source>Next week's plan is no longer a draft, so nothing was added to it.</source>
-        <translation type="unfinished" />
+        <translation>План следующей недели уже не черновик, поэтому в него ничего не добавлено.</translation>
     </message>
     <message>
         <source>{field}: this value is not accepted ({code}).</source>
