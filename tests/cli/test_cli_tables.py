@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,3 +238,37 @@ def test_import_results_and_file_problems(
     assert code == 2 and "does not exist" in err
     code, _, err = run(capsys, "import", plan)
     assert code == 2 and "Wrong command line" in err
+
+
+_PROBE = """
+import json, sys
+from mktplanner.cli import main
+codes = [main(a) for a in json.loads(sys.argv[1])]
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "matplotlib"))
+print(json.dumps({"codes": codes, "heavy": heavy}))
+"""
+
+
+def test_import_and_table_exports_load_no_qt_or_matplotlib(tmp_path: Path) -> None:
+    (tmp_path / "e.csv").write_text(CLEAN, encoding="utf-8")
+    runs = [
+        ["new", "p.mktplan", "--name", "P", "--lang", "en"],
+        ["import", "p.mktplan", "--expenses", "e.csv"],
+        ["export", "p.mktplan", "--xlsx", "p.xlsx"],
+        ["export", "p.mktplan", "--csv", "tables"],
+    ]
+    env = dict(os.environ)
+    repo = Path(__file__).resolve().parents[2]
+    env["PYTHONPATH"] = os.pathsep.join([str(repo), env.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(runs)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result == {"codes": [0, 0, 0, 0], "heavy": []}
