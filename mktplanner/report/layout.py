@@ -356,6 +356,7 @@ def column_widths(
     """Fitted columns take their widest value; the others share the rest by weight."""
     pad = 2 * style.pad_x
     fitted: dict[int, float] = {}
+    floor: dict[int, float] = {}  # a fitted column shrinks at most to its longest word
     for i, col in enumerate(columns):
         if not col.fit:
             continue
@@ -369,18 +370,57 @@ def column_widths(
         # a short header stays on one line; a long one wraps at its words
         head = whole if whole <= max(content * 1.5, 56.0) else word
         fitted[i] = max(content, head) + pad + 1.0
+        floor[i] = max(word, _longest_word(col, rows, i, style, bold=True)) + pad + 1.0
     share = 0.86 if len(fitted) == len(columns) else 0.74
     fixed_total = sum(fitted.values())
     if len(fitted) == len(columns):
         extra = (width - fixed_total) / max(1, len(fitted))
         return [fitted[i] + extra for i in range(len(columns))]
-    if fixed_total > share * width:  # numbers would crowd out the text: scale them down
-        factor = share * width / fixed_total
-        fitted = {i: w * factor for i, w in fitted.items()}
-        fixed_total = share * width
-    rest = width - fixed_total
-    weights = sum(c.weight for i, c in enumerate(columns) if i not in fitted) or 1.0
-    return [fitted[i] if i in fitted else rest * c.weight / weights for i, c in enumerate(columns)]
+    if fixed_total > share * width:  # numbers would crowd out the text: give up their slack
+        slack = sum(fitted[i] - floor[i] for i in fitted)
+        excess = fixed_total - share * width
+        take = min(1.0, excess / slack) if slack > 0 else 0.0
+        fitted = {i: w - (w - floor[i]) * take for i, w in fitted.items()}
+        fixed_total = sum(fitted.values())
+    flexible = [i for i in range(len(columns)) if i not in fitted]
+    rest = max(width - fixed_total, 0.2 * width)
+    # every flexible column is at least as wide as its longest word (no word cut in two),
+    # as far as the width allows; the rest is shared by weight
+    least = {i: min(_longest_word(columns[i], rows, i, style) + pad + 1.0, rest * 0.45)
+             for i in flexible}  # fmt: skip
+    widths: dict[int, float] = {}
+    free = list(flexible)
+    while free:
+        room = rest - sum(widths.values())
+        weights = sum(columns[i].weight for i in free) or 1.0
+        short = [i for i in free if room * columns[i].weight / weights < least[i]]
+        if not short:
+            for i in free:
+                widths[i] = room * columns[i].weight / weights
+            break
+        for i in short:
+            widths[i] = least[i]
+            free.remove(i)
+    return [fitted[i] if i in fitted else widths[i] for i in range(len(columns))]
+
+
+def _words(text: str) -> list[str]:
+    """Words as a line may break them: at spaces, not at no-break spaces (1 000 ₽)."""
+    return [w for w in re.split(r"[ \u2028\n\t]+", text) if w]
+
+
+def _longest_word(
+    column: Column, rows: Sequence[RowSpec], index: int, style: TableStyle, *, bold: bool = False
+) -> float:
+    words = [(w, style.head) for w in _words(column.title)]
+    for r in rows:
+        cell = _cell(r[index])
+        look = style.body.with_(bold=True) if (cell.bold or bold) else style.body
+        words += [(w, look) for w in _words(cell.text)]
+    longest: dict[str, TextStyle] = {}
+    for word, look in words:  # measure each distinct word once
+        longest.setdefault(word, look)
+    return max((text_width(w, look) for w, look in longest.items()), default=0.0)
 
 
 class TableRow(Block):

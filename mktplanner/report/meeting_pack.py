@@ -225,7 +225,8 @@ def release_gui() -> None:
 
 
 def register_fonts() -> str:
-    """Register DejaVu Sans (regular and bold) with the running application; returns the family.
+    """Register DejaVu Sans (regular, bold, oblique) with the running application; returns
+    the family.
 
     Done once per application object (a new application starts with a new font database).
     """
@@ -237,7 +238,10 @@ def register_fonts() -> str:
         regular, bold = paths.font_path(), paths.font_path(bold=True)
         if regular is None:
             raise PackError("no_font")
-        ids = [QFontDatabase.addApplicationFont(str(p)) for p in (regular, bold) if p is not None]
+        # the oblique face (an italic note) lives beside the regular one, where it exists
+        oblique = regular.with_name("DejaVuSans-Oblique.ttf")
+        faces = [regular, bold, oblique if oblique.is_file() else None]
+        ids = [QFontDatabase.addApplicationFont(str(p)) for p in faces if p is not None]
         if ids[0] < 0:
             raise PackError("no_font")
         _fonts_app = app

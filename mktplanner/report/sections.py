@@ -434,7 +434,10 @@ class Builder:
     def summary(self) -> list[Block]:
         """One page: the longest lists are shortened until everything fits."""
         room = self.frames.height(self.doc_landscape)
-        limits = [(8, 4, 5), (6, 3, 4), (5, 2, 3), (4, 2, 2), (3, 1, 1)]
+        limits = [
+            (8, 4, 5), (8, 4, 4), (8, 3, 4), (8, 3, 3), (8, 2, 3), (6, 2, 3), (6, 2, 2),
+            (5, 2, 2), (5, 1, 2), (4, 1, 2), (4, 1, 1), (3, 1, 1),
+        ]  # fmt: skip
         blocks: list[Block] = []
         for goals, options, findings in limits:
             toc = list(self.toc)
@@ -748,7 +751,7 @@ class Builder:
             latest = g["latest"]
             rows.append(
                 [
-                    Cell(g["title"], bold=True, note=", ".join(x for x in (g["metric"], g["unit"]) if x)),
+                    Cell(g["title"], bold=True, note=self._goal_note(g)),
                     Cell(self._from_to(g)),
                     Cell(
                         tx.number(latest["value"], 2) if latest else "\u2014",
@@ -759,7 +762,6 @@ class Builder:
                          note=fill(translate("report", "expected {share}"), share=tx.percent(g["expected"]))
                          if g["expected"] is not None else ""),
                     Cell(tx.date(g["deadline"])),
-                    Cell(g["owner"] or "\u2014"),
                     Cell(g["smart"]["letters"], color=GOOD if g["smart"]["passed"] else WARN,
                          bold=True),
                     self._track_cell(g["track"]),
@@ -773,7 +775,6 @@ class Builder:
                 Column(translate("report", "Latest"), align="right", fit=True),
                 Column(translate("report", "Progress"), align="right", fit=True),
                 Column(translate("report", "Deadline"), fit=True),
-                Column(translate("report", "Owner"), 1.1),
                 Column("SMART", fit=True),
                 Column(translate("report", "Track"), fit=True),
             ],
@@ -1131,8 +1132,9 @@ class Builder:
                 rows.append(
                     [
                         Cell(subject, bold=True, note=c["note"]),
-                        c["controller"] or Cell(translate("report", "nobody yet"), color=BAD),
-                        tx.vocab("cadence", c["cadence"]),
+                        Cell(c["controller"] or translate("report", "nobody yet"),
+                             color=None if c["controller"] else BAD,
+                             note=tx.vocab("cadence", c["cadence"])),
                         Cell(tx.money(c["limit_minor"]), align="right"),
                         Cell(tx.money(c["spent_minor"]), align="right",
                              note=tx.percent((c["percent"] or 0) / 100) if c["percent"] is not None else ""),
@@ -1145,8 +1147,7 @@ class Builder:
                 fills.append(BAD_FILL if status == "over" else None)
             blocks += table(
                 [Column(translate("report", "What is controlled"), 2.0),
-                 Column(translate("report", "Controller"), 1.1),
-                 Column(translate("report", "Cadence"), fit=True),
+                 Column(translate("report", "Controller"), 1.2),
                  Column(translate("report", "Limit"), align="right", fit=True),
                  Column(translate("report", "Spent"), align="right", fit=True),
                  Column(translate("report", "Left"), align="right", fit=True),
@@ -1208,7 +1209,7 @@ class Builder:
         sub = ""
         if firsts and lasts:
             a, b = min(firsts), max(lasts)
-            sub = fill(translate("report", "Results recorded from {first} to {last}"),
+            sub = fill(translate("report", "Results recorded: {first} – {last}"),
                        first=tx.month(a), last=tx.month(b))  # fmt: skip
         blocks = self.start("results", sub)
         if not measured:
@@ -1430,6 +1431,13 @@ class Builder:
         return blocks
 
     # --- small helpers ------------------------------------------------------------------------
+
+    def _goal_note(self, g: dict[str, Any]) -> str:
+        """The metric and unit, and who owns the goal, under its title."""
+        metric = ", ".join(x for x in (g["metric"], g["unit"]) if x)
+        owner = g["owner"] or self.tx.translate("report", "nobody yet")
+        who = fill(self.tx.translate("report", "Owner: {name}"), name=owner)
+        return f"{metric}\n{who}" if metric else who
 
     def _from_to(self, g: dict[str, Any]) -> str:
         tx = self.tx

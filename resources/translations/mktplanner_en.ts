@@ -6,15 +6,15 @@
     <message numerus="yes">
         <source>Measurements (%n)</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Actions (%n)</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -56,21 +56,21 @@
         <translation>
             <numerusform>%n task has no actual hours.</numerusform>
             <numerusform>%n tasks have no actual hours.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n target metric(s) have no actual value (tick “Not measured” where there is none).</source>
         <translation>
             <numerusform>%n target metric has no actual value (tick “Not measured” where there is none).</numerusform>
             <numerusform>%n target metrics have no actual value (tick “Not measured” where there is none).</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) name no end product.</source>
         <translation>
             <numerusform>%n task names no end product.</numerusform>
             <numerusform>%n tasks name no end product.</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 </TS>
