@@ -117,6 +117,8 @@ def _render(app: object, out: Path, work: Path, display_name: str, language: str
                     suffix = names[i] if i < len(names) else str(i + 1)
                     window.grab().save(str(out / f"{page_id}-{suffix}.png"))
                 tabs.setCurrentIndex(0)
+        if display_name == "demo.mktplan":
+            written += _why_shot(app, window, out)
     finally:
         window.set_document(None)
         window.close()
@@ -124,3 +126,20 @@ def _render(app: object, out: Path, work: Path, display_name: str, language: str
         _settle(app)
     print(f"{written} pages written to {out}")
     return 0
+
+
+def _why_shot(app: object, window: object, out: Path) -> int:
+    """The "Why?" panel beside the goals page, on the demo's off-track goal."""
+    from mktplanner.services.demo import FACTS
+    from mktplanner.ui.widgets.why_panel import WhyDock
+
+    goal = FACTS.goal_off_track
+    window.show_object("goal", goal)  # type: ignore[attr-defined]
+    _settle(app)
+    dock = WhyDock.open_for(window)
+    doc = window.doc  # type: ignore[attr-defined]
+    dock.panel.explain(doc.plan, doc.fmt, "goal", goal)
+    _settle(app)
+    window.grab().save(str(out / "why.png"))  # type: ignore[attr-defined]
+    dock.hide()
+    return 1
