@@ -183,7 +183,8 @@ class WrapDelegate(QStyledItemDelegate):
                 depth, parent = depth + 1, parent.parent()
             width -= self.tree.indentation() * depth
         opt = QStyleOptionViewItem(option)
-        opt.rect = QRect(0, 0, max(width, 40), 10_000)
+        # A few pixels to spare: a row a little too tall beats a sentence cut short.
+        opt.rect = QRect(0, 0, max(width - 8, 40), 10_000)
         opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         return super().sizeHint(opt, index)
 
