@@ -311,8 +311,8 @@ class WhyPanel(QWidget):
                 f"<span style='color:{c['muted']}; font-size:8.5pt'>"
                 f"{_e(' · '.join(facts))}</span></p>"
             )
-        week = fmt.week(down.week.year, down.week.week)
-        out.append(self._heading(self.tr("This week: {week}").format(week=week)))
+        out.append(self._heading(self.tr("This week")))
+        out.append(self._para(fmt.week(down.week.year, down.week.week), "muted"))
         if not down.tasks:
             out.append(self._para(self.tr("No task of this week works towards it."), "muted"))
         for t in down.tasks:
