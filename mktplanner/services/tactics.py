@@ -237,28 +237,36 @@ def action_rows(plan: PlanFile, today: dt.date | None = None) -> list[Row]:
     return rows
 
 
-def check_action(
-    plan: PlanFile, action_id: int | None, changes: Mapping[str, Any]
+def check_change(
+    plan: PlanFile, table_name: str, key: Any, changes: Mapping[str, Any]
 ) -> list[Problem]:
-    """The problems a change of an action (or a new one, ``action_id`` None) would be refused
-    for, without writing anything: the same rules the edit applies."""
+    """The problems a change of row ``key`` of ``table_name`` (or a new row, ``key`` None)
+    would be refused for, without writing anything: the rules the edit itself applies."""
     from sqlalchemy import select
 
     from mktplanner.domain.rules.validation import validate
+    from mktplanner.domain.tables import TABLE_BY_NAME
 
-    table = Action.__table__  # type: ignore[attr-defined]
+    table = TABLE_BY_NAME[table_name].__table__  # type: ignore[attr-defined]
     current: dict[str, Any] = {}
-    if action_id is not None:
+    if key is not None:
         with plan.session() as s:
-            found = s.execute(select(table).where(table.c.id == action_id)).mappings().first()
+            found = s.execute(select(table).where(table.c.id == key)).mappings().first()
         if found is None:
-            return [Problem("id", "not_found", {"table": "action", "id": action_id})]
+            return [Problem("id", "not_found", {"table": table_name, "id": key})]
         current = dict(found)
     unknown = sorted(set(changes) - {c.name for c in table.columns})
     if unknown:
         return [Problem(unknown[0], "unknown_field")]
     current.update(changes)
-    return validate("action", current)
+    return validate(table_name, current)
+
+
+def check_action(
+    plan: PlanFile, action_id: int | None, changes: Mapping[str, Any]
+) -> list[Problem]:
+    """:func:`check_change` of an action."""
+    return check_change(plan, "action", action_id, changes)
 
 
 def move_action(
