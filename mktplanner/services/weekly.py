@@ -80,7 +80,6 @@ Row = dict[str, Any]
 __all__ = [
     "TASK_ACTUALS",
     "METRIC_ACTUALS",
-    "PickItem",
     "Prepared",
     "TeamHistory",
     "Transition",
@@ -96,7 +95,6 @@ __all__ = [
     "delete_metrics",
     "delete_tasks",
     "people",
-    "pick_list",
     "prepare_next_week",
     "suggest_targets",
     "team_history",
@@ -465,58 +463,6 @@ def team_history(plan: PlanFile, last: tuple[int, int], weeks: int = 8) -> TeamH
                 continue
             cells[(pid, wk.year, wk.week)] = _make_figures(p, wk, w, share)
     return TeamHistory(span, people_out, cells)
-
-
-# --- the action pick list -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PickItem:
-    """An entry of a task's action pick list: an action, or one occurrence of a recurring one."""
-
-    action_id: int
-    occurrence: dt.date | None
-    title: str
-    goal_title: str | None
-    status: str
-
-    @property
-    def key(self) -> tuple[int, dt.date | None]:
-        return (self.action_id, self.occurrence)
-
-
-def pick_list(plan: PlanFile, iso_year: int, iso_week: int) -> list[PickItem]:
-    """The actions a task of that week may serve: every action, and for a recurring action
-    each occurrence that falls in the week (ordered as the tactical plan)."""
-    first, last = monday_of(iso_year, iso_week), sunday_of(iso_year, iso_week)
-    with plan.session() as s:
-        rows = _rows(
-            s,
-            """
-            SELECT a.id, a.title, a.status, a.recurrence, a.start, a.due, g.title AS goal_title
-            FROM action a LEFT JOIN goal g ON g.id = a.goal_id
-            ORDER BY a.position, a.id
-            """,
-        )
-    out: list[PickItem] = []
-    for r in rows:
-        base = PickItem(int(r["id"]), None, r["title"], r["goal_title"], r["status"])
-        if r["recurrence"] in (Recurrence.WEEKLY, Recurrence.MONTHLY):
-            days = occurrences(
-                r["recurrence"],
-                _date(r["start"]),
-                _date(r["due"]),
-                window_start=first,
-                window_end=last,
-            )
-            if days:
-                out.extend(
-                    PickItem(base.action_id, d, base.title, base.goal_title, base.status)
-                    for d in days
-                )
-                continue
-        out.append(base)
-    return out
 
 
 # --- guarded edits -----------------------------------------------------------------------------

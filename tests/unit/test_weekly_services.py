@@ -370,23 +370,6 @@ def test_hours_outside_the_week_or_the_persons_hours_are_refused(
 # --- reading -----------------------------------------------------------------------------------
 
 
-def test_pick_list_has_this_weeks_occurrences_of_a_recurring_action(
-    plan: PlanFile, team: dict[str, int]
-) -> None:
-    weekly_posts = _insert(
-        plan,
-        Action,
-        title="Weekly posts",
-        recurrence="weekly",
-        start=dt.date(2026, 11, 3),  # a Tuesday
-        due=dt.date(2026, 12, 29),
-    )
-    items = weekly.pick_list(plan, 2026, 47)
-    posts = [i for i in items if i.action_id == weekly_posts]
-    assert [i.occurrence for i in posts] == [dt.date(2026, 11, 17)]
-    assert {i.title for i in items} >= {"Posts", "Repaint the sign"}
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlanFile]:
     path = tmp_path_factory.mktemp("weekly-demo") / "demo.mktplan"

@@ -557,7 +557,7 @@ class WeeklyPage(Page):
         combo.blockSignals(False)
 
     def _load_editor(self) -> None:
-        from mktplanner.services import weekly
+        from mktplanner.services import tactics, weekly
 
         assert self.doc is not None
         plan = self.doc.plan
@@ -577,10 +577,7 @@ class WeeklyPage(Page):
             self._show_no_plan(data)
             return
         self.editor_stack.setCurrentIndex(0)
-        self.picks = [
-            (_pick_key(p.action_id, p.occurrence), self._pick_label(p.title, p.occurrence))
-            for p in weekly.pick_list(plan, *self.week)
-        ]
+        self.picks = self._pick_entries(tactics.pick_list(plan, *self.week), data.tasks)
         tasks = [
             dict(t, pick=_pick_key(t["action_id"], t["occurrence"]), task_type=_task_type(t))
             for t in data.tasks
@@ -602,6 +599,21 @@ class WeeklyPage(Page):
         total = sum(self.editor_splitter.sizes())
         if total > wanted + 200:
             self.editor_splitter.setSizes([wanted, total - wanted])
+
+    def _pick_entries(self, items: Any, tasks: list[Row]) -> list[tuple[str, str]]:
+        """The week's pick list (open actions running in the week, one entry per occurrence
+        of a recurring one), plus whatever the week's tasks already link to, so that opening
+        a cell never loses its link."""
+        entries: dict[str, str] = {}
+        for item in items:
+            key = _pick_key(item.action_id, item.occurrence_date)
+            if key is not None:
+                entries[key] = self._pick_label(item.title, item.occurrence_date)
+        for task in tasks:
+            key = _pick_key(task["action_id"], task["occurrence"])
+            if key is not None and key not in entries:
+                entries[key] = self._pick_label(str(task["action_title"]), task["occurrence"])
+        return list(entries.items())
 
     def _show_no_plan(self, data: Any) -> None:
         self.editor_stack.setCurrentIndex(1)
