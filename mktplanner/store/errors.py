@@ -15,6 +15,11 @@ class PlanFileError(Exception):
     """
 
     def __init__(self, code: str, path: object = "", **params: Any):
+        detail = params.get("detail")
+        if isinstance(detail, str):
+            # SQLite's words can span lines (quick_check: "*** in database main ***\n..."):
+            # a message is one sentence on one line, in the CLI and in a dialog.
+            params["detail"] = " ".join(detail.split())
         self.code = code
         self.path = str(path)
         self.params = params
