@@ -105,9 +105,14 @@ def inspect(path: Path) -> FileFacts:
         names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version >= 1 and not {"plan", "alembic_version"} <= names:
             raise PlanFileError("damaged", path, detail="missing tables")
-        if version == supported:
-            from mktplanner.store.migrate import missing_schema
+        from mktplanner.store.migrate import missing_schema, unexpected_schema
 
+        # Refused before anything runs on the file: a trigger or view someone added would
+        # otherwise act on every edit or read (see unexpected_schema).
+        alien = unexpected_schema(lambda sql: con.execute(sql).fetchall())
+        if alien:
+            raise PlanFileError("damaged", path, detail=f"unexpected {', '.join(alien[:3])}")
+        if version == supported:
             gaps = missing_schema(lambda sql: con.execute(sql).fetchall())
             if gaps:
                 raise PlanFileError("damaged", path, detail=f"missing: {', '.join(gaps[:5])}")
