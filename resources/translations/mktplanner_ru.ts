@@ -1402,7 +1402,7 @@
     </message>
     <message>
         <source>Targets reached</source>
-        <translation>Цели недели</translation>
+        <translation>Выполнение целей</translation>
     </message>
     <message>
         <source>Hours for goals</source>
@@ -1637,6 +1637,10 @@
         <translation>Неделя</translation>
     </message>
     <message>
+        <source>End product: the checkable result. Enter adds a task.</source>
+        <translation>Конечный продукт — проверяемый результат. Enter добавляет задачу.</translation>
+    </message>
+    <message>
         <source>Capacity, h</source>
         <translation>Ёмкость, ч</translation>
     </message>
@@ -1729,10 +1733,6 @@
         <translation>Задачи и их конечные продукты</translation>
     </message>
     <message>
-        <source>End product: the checkable result. Enter adds a task; blank rows take unplanned work.</source>
-        <translation>Конечный продукт — проверяемый результат. Enter добавляет задачу; пустые строки — для внеплановой работы.</translation>
-    </message>
-    <message>
         <source>Start an empty plan</source>
         <translation>Начать пустой план</translation>
     </message>
@@ -1761,6 +1761,14 @@
         <translation>Регулярные задачи копируются в каждую неделю; внеплановые появились в течение недели.</translation>
     </message>
     <message>
+        <source>Hours a week</source>
+        <translation>Часов в неделю</translation>
+    </message>
+    <message>
+        <source>Unplannable</source>
+        <translation>Непланируемо</translation>
+    </message>
+    <message>
         <source>Active from</source>
         <translation>Работает с</translation>
     </message>
@@ -1781,8 +1789,8 @@
         <translation>Новый сотрудник</translation>
     </message>
     <message>
-        <source>Unplannable share: working time that cannot be planned, e.g. 40 % for a barista who takes the inbound calls. Capacity = hours a week × (1 − unplannable share) × {share} (the plan's plannable share).</source>
-        <translation>Непланируемая доля — рабочее время, которое нельзя запланировать, например 40 % у бариста, принимающего входящие звонки. Ёмкость = часы в неделю × (1 − непланируемая доля) × {share} (планируемая доля плана).</translation>
+        <source>Unplannable: the share of time that cannot be planned, e.g. 40 % for a barista who takes the inbound calls. Capacity = hours × (1 − unplannable) × {share}.</source>
+        <translation>Непланируемо — доля времени, которую нельзя запланировать, например 40 % у бариста на входящих звонках. Ёмкость = часы × (1 − непланируемо) × {share}.</translation>
     </message>
     <message>
         <source>Unplanned work: type it here</source>

@@ -273,10 +273,7 @@ class WeeklyPage(Page):
             "weekly_task",
             self._task_columns(),
             title=self.tr("Tasks and their end products"),
-            hint=self.tr(
-                "End product: the checkable result. Enter adds a task; blank rows take "
-                "unplanned work."
-            ),
+            hint=self.tr("End product: the checkable result. Enter adds a task."),
             empty="",
             add_text=self.tr("Add task"),
             on_edit=self._edit_task,
@@ -421,8 +418,8 @@ class WeeklyPage(Page):
                     "name",
                     label("name"),
                     field="name",
-                    width=160,
-                    max_width=240,
+                    stretch=1,
+                    width=170,
                     nullable=False,
                     max_length=200,
                     bold=True,
@@ -430,14 +427,14 @@ class WeeklyPage(Page):
                 Col("role", label("role"), field="role", stretch=1, max_length=200),
                 Col(
                     "weekly_hours",
-                    label("weekly_hours"),
+                    lambda: self.tr("Hours a week"),
                     "hours",
                     field="weekly_hours",
                     nullable=False,
                 ),
                 Col(
                     "unplannable_share",
-                    label("unplannable_share"),
+                    lambda: self.tr("Unplannable"),
                     "share",
                     field="unplannable_share",
                     nullable=False,
@@ -466,9 +463,8 @@ class WeeklyPage(Page):
 
     def _people_hint(self, plan_share: float) -> str:
         return self.tr(
-            "Unplannable share: working time that cannot be planned, e.g. 40 % for a barista "
-            "who takes the inbound calls. Capacity = hours a week × (1 − unplannable share) × "
-            "{share} (the plan's plannable share)."
+            "Unplannable: the share of time that cannot be planned, e.g. 40 % for a barista who "
+            "takes the inbound calls. Capacity = hours × (1 − unplannable) × {share}."
         ).format(share=self.fmt.percent(plan_share))
 
     # --- cell texts -----------------------------------------------------------------------------
@@ -595,7 +591,8 @@ class WeeklyPage(Page):
         section = self.metrics.section
         head = section.layout().itemAt(0).layout().sizeHint().height()
         header = self.metrics.view.horizontalHeader().sizeHint().height()
-        wanted = head + 6 + header + theme.ROW_HEIGHT * min(max(count, 2), 5) + 4
+        frame = 2 * self.metrics.view.frameWidth()
+        wanted = head + 6 + header + theme.ROW_HEIGHT * min(max(count, 1), 5) + frame + 2
         total = sum(self.editor_splitter.sizes())
         if total > wanted + 200:
             self.editor_splitter.setSizes([wanted, total - wanted])
