@@ -14,6 +14,7 @@ mathematics.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,8 +151,8 @@ def timeline_charts(
         height = min(max_height_pt / PT, timeline_height(len(page.actions)))
         charts.append(
             make_chart(
-                lambda page=page, labels=labels, height=height: timeline(
-                    page, labels, tx.locale, width_in=width_pt / PT, height_in=height
+                functools.partial(
+                    timeline, page, labels, tx.locale, width_in=width_pt / PT, height_in=height
                 )
             )
         )

@@ -645,7 +645,11 @@ class Flow:
 
     def _draw(self, block: Block) -> None:
         x, y, w = self.frame.left(), self._y, self.frame.width()
-        self.page.ops.append(lambda p, b=block, x=x, y=y, w=w: b.paint(p, x, y, w))
+
+        def paint(p: QPainter) -> None:
+            block.paint(p, x, y, w)
+
+        self.page.ops.append(paint)
 
     def add(self, blocks: Iterable[Block]) -> None:
         items = list(blocks)

@@ -456,19 +456,19 @@ class Builder:
         sub = " · ".join(x for x in (prof["company"], tx.period(first, last)) if x)
         blocks = self.start("summary", sub)
         if prof["mission"] or prof["values"]:
-            rows = []
+            about: list[tuple[str, str]] = []
             if prof["mission"]:
-                rows.append((translate("report", "Mission"), prof["mission"]))
+                about.append((translate("report", "Mission"), prof["mission"]))
             if prof["values"]:
-                rows.append((translate("report", "Values"), prof["values"]))
-            blocks += self.pairs(rows, w)
+                about.append((translate("report", "Values"), prof["values"]))
+            blocks += self.pairs(about, w)
         blocks.append(self.tiles(self._summary_figures(), w))
 
         goals = pack.summary["goals"]
         blocks += self.h2(translate("report", "Goals"), w, space_before=14)
         if goals:
-            rows = []
-            fills = []
+            rows: list[list[Cell | str]] = []
+            fills: list[str | None] = []
             for g in goals[:max_goals]:
                 rows.append(
                     [
@@ -745,7 +745,7 @@ class Builder:
                 self.note_box(translate("report", "No goals are set in this plan yet."), w)
             )
             return blocks
-        rows = []
+        rows: list[list[Cell | str]] = []
         fills: list[str | None] = []
         for g in goals:
             latest = g["latest"]
@@ -826,7 +826,7 @@ class Builder:
             blocks.append(self.chart(chart, space_before=4))
 
         blocks += self.h2(translate("report", "Actions"), w)
-        rows = []
+        rows: list[list[Cell | str]] = []
         fills: list[str | None] = []
         for a in actions:
             late = (
@@ -949,7 +949,7 @@ class Builder:
                     w,
                 )  # fmt: skip
             if pw.tasks:
-                rows = []
+                rows: list[list[Cell | str]] = []
                 for task in pw.tasks:
                     tags = [
                         tag
@@ -1069,7 +1069,7 @@ class Builder:
             blocks.append(self.chart(figures.budget_chart(pack, tx, w, 215)))
         if months:
             blocks += self.h2(translate("report", "By month"), w)
-            rows = []
+            rows: list[list[Cell | str]] = []
             fills: list[str | None] = []
             for m in months:
                 future = m["month"] > this_month and not m["actual_minor"]
@@ -1334,7 +1334,7 @@ class Builder:
             "planned": translate("report", "not started"),
             "awaiting_decision": translate("report", "awaiting a decision"),
         }
-        rows = []
+        rows: list[list[Cell | str]] = []
         for h in items:
             period = (
                 f"{tx.short_date(h['start'])} \u2013 {tx.date(h['end'])}"
