@@ -6,7 +6,8 @@
 2. renders the icons from ``resources/icons/mktplanner.svg`` into ``build/icons``
    (PNG 16-1024 px, ``.ico``, ``.icns``);
 3. runs PyInstaller on ``installer/mktplanner.spec``: the one-folder bundle ``dist/mktplanner/``
-   (``dist/mktplanner.app`` on macOS);
+   (``dist/mktplanner.app`` on macOS); on Linux, strips debug information off the libraries
+   that carry it (:func:`strip_debug_info`);
 4. packs the installer of the platform it runs on:
 
    * Linux: ``dist/mktplanner-VERSION-linux-ARCH.tar.gz`` (the bundle, ``install.sh``,
@@ -101,6 +102,42 @@ def pyinstaller(clean: bool) -> Path:
     if not app.exists():
         raise SystemExit(f"PyInstaller made no {app}")
     return app
+
+
+def strip_debug_info(app: Path) -> int:
+    """Remove debug information from the bundle's Linux libraries; returns the bytes saved.
+
+    A Python built from source (pyenv, CI's interpreter) ships ``libpython`` with 18 MB of
+    DWARF data, and some extension modules carry theirs. PyInstaller's own ``strip=True``
+    strips everything, which breaks the libraries auditwheel patched in the wheels'
+    ``*.libs`` folders (numpy's OpenBLAS: "ELF load command address/offset not
+    page-aligned"). So only files that have a ``.debug_info`` section and were not patched
+    (not in a ``*.libs`` folder, no RPATH/RUNPATH into one) are stripped, with
+    ``--strip-debug``.
+    """
+    if not sys.platform.startswith("linux") or not (
+        shutil.which("strip") and shutil.which("readelf")
+    ):
+        log("strip/readelf not found: debug information left in place")
+        return 0
+    saved = 0
+    for path in sorted(app.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or any(p.endswith(".libs") for p in path.parts):
+            continue
+        info = subprocess.run(
+            ["readelf", "-S", "-d", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        patched = any(
+            ("(RPATH)" in line or "(RUNPATH)" in line) and ".libs" in line
+            for line in info.splitlines()
+        )
+        if ".debug_info" not in info or patched:
+            continue
+        before = path.stat().st_size
+        subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+        saved += before - path.stat().st_size
+    log(f"stripped debug information: {mib(saved)} saved")
+    return saved
 
 
 def _arch() -> str:
@@ -243,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         timed("translations", compile_translations)
     made = timed("icons", render_icons)
     app = timed("pyinstaller", pyinstaller, args.clean)
+    if sys.platform.startswith("linux"):
+        timed("strip", strip_debug_info, app)
     products: list[Path] = [app]
     if not args.bundle_only:
         if sys.platform.startswith("linux"):
