@@ -1762,7 +1762,7 @@
     </message>
     <message>
         <source>Hours a week</source>
-        <translation>Часов в неделю</translation>
+        <translation>Ч в неделю</translation>
     </message>
     <message>
         <source>Unplannable</source>

@@ -587,15 +587,13 @@ class WeeklyPage(Page):
         self.suggest_button.setVisible(not self.read_only)
 
     def _fit_metrics(self, count: int) -> None:
-        """Give the metrics table the height of its rows (2 to 5), the tasks the rest."""
+        """Give the metrics table the height of its rows (1 to 5), the tasks the rest."""
         section = self.metrics.section
         head = section.layout().itemAt(0).layout().sizeHint().height()
         header = self.metrics.view.horizontalHeader().sizeHint().height()
         frame = 2 * self.metrics.view.frameWidth()
         wanted = head + 6 + header + theme.ROW_HEIGHT * min(max(count, 1), 5) + frame + 2
-        total = sum(self.editor_splitter.sizes())
-        if total > wanted + 200:
-            self.editor_splitter.setSizes([wanted, total - wanted])
+        self.metrics.section.setMaximumHeight(wanted)
 
     def _pick_entries(self, items: Any, tasks: list[Row]) -> list[tuple[str, str]]:
         """The week's pick list (open actions running in the week, one entry per occurrence
