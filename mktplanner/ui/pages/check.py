@@ -13,20 +13,25 @@
 
 Recording the score for its trend is bookkeeping, not an edit: it never goes on the undo
 stack. :class:`ScoreRecorder` records it when the page shows a fresh check, and at most once
-every ``ScoreRecorder.DELAY_MS`` after edits made elsewhere (a single timer; typing is never
-blocked by it). ``services.health.record_score`` writes nothing when the score is unchanged.
+every ``ScoreRecorder.DELAY_MS`` after edits made elsewhere (a single timer). The check runs on
+the UI thread (a reader thread would hold SQLite's shared lock against the user's next edit),
+so on a plan whose check takes longer than ``ScoreRecorder.SLOW_SECONDS`` the background
+recording is skipped and the score is recorded when the page is shown: typing is never blocked.
+``services.health.record_score`` writes nothing when the score is unchanged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -127,10 +132,14 @@ class ScoreRecorder(QObject):
     """Records the plan-check score for its trend, off the undo stack (module docstring)."""
 
     DELAY_MS = 30_000
+    # A check slower than this (a plan of several years) is not run in the background,
+    # where it would freeze typing: the page records the score when it is shown.
+    SLOW_SECONDS = 0.25
 
     def __init__(self, page: CheckPage):
         super().__init__(page)
         self.page = page
+        self.slow = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(self.DELAY_MS)
@@ -144,8 +153,13 @@ class ScoreRecorder(QObject):
         doc = self.page.doc
         if doc is None or doc.read_only or not (tables_of(change) - {"check_score"}):
             return
+        if self.slow or self.page.isVisible():
+            return  # a visible page checks (and records) on every change anyway
         if not self.timer.isActive():
             self.timer.start()
+
+    def note_duration(self, seconds: float) -> None:
+        self.slow = seconds > self.SLOW_SECONDS
 
     def record(self, report: CheckReport | None = None) -> bool:
         """Record ``report``'s score (default: a fresh check). Never raises: a score that
@@ -158,7 +172,9 @@ class ScoreRecorder(QObject):
 
         try:
             if report is None:
+                started = time.perf_counter()
                 report = health.check(doc.plan)
+                self.note_duration(time.perf_counter() - started)
             return health.record_score(doc.plan, report)
         except Exception:  # noqa: BLE001 - bookkeeping must never disturb the user
             log.exception("could not record the plan-check score")
@@ -400,16 +416,30 @@ class CheckPage(Page):
         self._update_buttons()
 
     def load(self) -> None:
+        from mktplanner.domain.health import CHECK_FAILED, run_checks, trace_figures
         from mktplanner.services import health
 
         assert self.doc is not None
         plan = self.doc.plan
-        report = health.check(plan)
-        self.report = report
-        self.recorder.record(report)
-        self._show_score(report, health.score_trend(plan, TREND_POINTS))
-        self._fill_tree(report)
-        self.figures.load(plan, self.fmt)
+        slow = self.recorder.slow
+        if slow:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            started = time.perf_counter()
+            snap = health.snapshot(plan)  # one read for the findings and the figures
+            report = run_checks(snap)
+            self.recorder.note_duration(time.perf_counter() - started)
+            for f in report.findings:
+                if f.code == CHECK_FAILED:
+                    log.error("plan check rule failed: %s", f.params)
+            self.report = report
+            self.recorder.record(report)
+            self._show_score(report, health.score_trend(plan, TREND_POINTS))
+            self._fill_tree(report)
+            self.figures.set_figures(trace_figures(snap), self.fmt)
+        finally:
+            if slow:
+                QApplication.restoreOverrideCursor()
 
     def _show_score(self, report: CheckReport, trend: list[ScorePoint]) -> None:
         fmt = self.fmt
