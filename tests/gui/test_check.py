@@ -253,6 +253,13 @@ def test_the_score_is_recorded_off_the_undo_stack(
     qtbot.waitUntil(lambda: len(health.score_trend(plan)) == len(trend) + 1, timeout=3000)
     assert opened.doc.stack.count() == 2
 
+    # On a plan whose check is slow, nothing runs in the background while the user types.
+    page.recorder.slow = True
+    assert opened.doc.push(
+        UpdateRow(Action, FACTS.action_without_owner, {"owner_id": None}, label="edit_action")
+    )
+    assert not page.recorder.timer.isActive()
+
 
 # --- the golden thread -----------------------------------------------------------------------
 
@@ -385,6 +392,14 @@ def test_why_action_explains_the_current_selection_and_links_open_pages(opened: 
     page.tree.setCurrentItem(None)
     opened.act_why.trigger()
     assert "Select a weekly task, an action, an expense or a goal" in dock.panel.plain_text()
+
+    # The panel follows a language switch.
+    page = opened.pages["check"]
+    assert page.select_finding("action_overdue", f"action:{FACTS.action_late}")
+    opened.act_why.trigger()
+    opened.set_language("ru")
+    assert opened.why_dock is dock and dock.windowTitle() == "Зачем? — золотая нить"
+    assert "служит цели" in dock.panel.plain_text()
 
 
 def test_golden_thread_figures_match_the_summary(opened: Any) -> None:
