@@ -1046,6 +1046,10 @@
         <translation>Отбор по месяцу</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Clear filters</source>
         <translation>Сбросить отбор</translation>
     </message>
@@ -1833,6 +1837,10 @@
         <translation>Это мероприятие не служит ни одной цели.</translation>
     </message>
     <message>
+        <source>The week is closed.</source>
+        <translation>Неделя закрыта.</translation>
+    </message>
+    <message>
         <source>Add the people who do the work first.</source>
         <translation>Сначала добавьте людей, которые выполняют работу.</translation>
     </message>
@@ -1851,6 +1859,14 @@
     <message>
         <source>Start with the week's target metrics, then the tasks that get there.</source>
         <translation>Начните с целевых показателей недели, затем задачи, которые к ним ведут.</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>Нет плана</translation>
+    </message>
+    <message>
+        <source>Nothing is planned for this week yet.</source>
+        <translation>На эту неделю пока ничего не запланировано.</translation>
     </message>
     <message>
         <source>the manager</source>
@@ -1897,8 +1913,8 @@
         <translation>Близко к пределу.</translation>
     </message>
     <message>
-        <source>Actual so far: {hours} h.</source>
-        <translation>Факт пока: {hours} ч.</translation>
+        <source>Actual: {hours} h.</source>
+        <translation>Факт: {hours} ч.</translation>
     </message>
     <message>
         <source>{share} of the planned hours serve a goal.</source>

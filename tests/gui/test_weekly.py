@@ -101,8 +101,9 @@ def test_navigation_between_weeks_and_people(opened: Any) -> None:
     page.nav.go_date(dt.date.today())
     assert page.nav.label.text() == this_week
     page.nav.step(5)  # a week with no plan yet
-    assert page.editor_stack.currentWidget() is page.no_plan
+    assert page.editor_stack.currentIndex() == 1  # 'no plan yet'
     assert "Maria Cooper has no plan for" in page.no_plan_text.text()
+    assert page.state_chip.text() == "No plan"
     page.person_combo.setCurrentIndex(page.person_combo.findText("Anna Smith"))
     page.person_combo.activated.emit(page.person_combo.currentIndex())
     assert page.person_id == ANNA
@@ -116,7 +117,7 @@ def test_create_an_empty_week_and_undo(opened: Any) -> None:
     assert page.state_chip.text() == "Draft"
     assert _real_tasks(page) == []
     opened.act_undo.trigger()
-    assert page.editor_stack.currentWidget() is page.no_plan
+    assert page.editor_stack.currentIndex() == 1  # 'no plan yet'
 
 
 def test_action_pick_list_is_searchable_and_has_this_weeks_occurrence(
@@ -231,6 +232,7 @@ def test_a_closed_week_refuses_edits_until_reopened(opened: Any, dialogs: Any) -
     assert not _set(page.tasks.model, row, "description", "Stand-up (long)")
     assert "This week is closed" in dialogs.texts()[-1]
     assert not [r for r in page.tasks.model.rows if r.get("id") is None]  # no blank rows
+    assert not page.tasks.section.add_button.isEnabled()
     assert page.step_buttons["reopen"].isVisible()
     assert page.take_step("reopen")
     assert page.state_chip.text() == "Approved"
@@ -313,7 +315,7 @@ def test_prepare_next_week_copies_regular_and_carries_unfinished(opened: Any) ->
     )
     assert opened.act_undo.text() == "&Undo: prepare next week"
     opened.act_undo.trigger()
-    assert page.editor_stack.currentWidget() is page.no_plan
+    assert page.editor_stack.currentIndex() == 1  # 'no plan yet'
     assert page.from_previous_button.isVisible()
     assert page.prepare_from_previous()
     assert len(_real_tasks(page)) == 5
@@ -321,13 +323,13 @@ def test_prepare_next_week_copies_regular_and_carries_unfinished(opened: Any) ->
 
 def test_suggest_targets_raises_the_bar_by_one_percent(opened: Any) -> None:
     page = _editor(opened, ANNA)
-    assert cells(page.metrics.model, "planned") == ["2,020", "20"]
+    assert cells(page.metrics.model, "planned") == ["2,020.00", "20"]
     page.suggest_button.click()
     # Last week: revenue 1,998 -> 2,017.98; new members 41 -> 41.41, a count rounds up to 42.
     assert cells(page.metrics.model, "planned") == ["2,017.98", "42"]
     assert opened.act_undo.text() == "&Undo: suggest targets"
     opened.act_undo.trigger()
-    assert cells(page.metrics.model, "planned") == ["2,020", "20"]
+    assert cells(page.metrics.model, "planned") == ["2,020.00", "20"]
 
 
 # --- the team -----------------------------------------------------------------------------------

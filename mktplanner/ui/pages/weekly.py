@@ -319,11 +319,15 @@ class WeeklyPage(Page):
         empty_layout.addWidget(self.no_plan_text)
         empty_layout.addWidget(self.no_plan_hint)
         empty_layout.addLayout(buttons)
-        empty_layout.addStretch(1)
+        no_plan_page = QWidget()
+        page_layout = QVBoxLayout(no_plan_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.no_plan)
+        page_layout.addStretch(1)
 
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(splitter)
-        self.editor_stack.addWidget(self.no_plan)
+        self.editor_stack.addWidget(no_plan_page)
         layout.addWidget(self.editor_stack, 1)
         return tab
 
@@ -332,8 +336,17 @@ class WeeklyPage(Page):
             Col("name", label("name"), field="name", stretch=1, nullable=False, max_length=200),
             Col("kind", label("kind"), "enum", enum="kind", field="kind", nullable=False),
             Col("unit", label("unit"), field="unit", max_width=110, max_length=40),
-            Col("planned", label("planned"), "float", field="planned", nullable=False),
-            Col("actual", label("actual"), "float", field="actual"),
+            Col(
+                "planned",
+                label("planned"),
+                "float",
+                field="planned",
+                nullable=False,
+                display=_metric_value("planned"),
+            ),
+            Col(
+                "actual", label("actual"), "float", field="actual", display=_metric_value("actual")
+            ),
             Col("not_measured", lambda: self.tr("Not measured"), "bool", field="not_measured"),
             Col(
                 "attainment",
@@ -583,7 +596,13 @@ class WeeklyPage(Page):
         self.metrics.set_rows(data.metrics)
         self.tasks.set_rows(tasks)
         self._fit_metrics(len(data.metrics))
-        self.suggest_button.setEnabled(not self.read_only and head.state != "closed")
+        open_week = head.state != "closed"
+        self.suggest_button.setEnabled(not self.read_only and open_week)
+        for block in (self.metrics, self.tasks):
+            add = block.section.add_button
+            if add is not None:
+                add.setEnabled(open_week)
+                add.setToolTip("" if open_week else self.tr("The week is closed."))
         self.suggest_button.setVisible(not self.read_only)
 
     def _fit_metrics(self, count: int) -> None:
@@ -649,17 +668,18 @@ class WeeklyPage(Page):
     def _show_state(self, head: Any) -> None:
         fmt = self.fmt
         state = head.state
-        if state is None:
-            self.state_chip.hide()
-            self.state_text.setText("")
-            return
-        bg, fg = (STATE_STYLE_DARK if theme.is_dark() else STATE_STYLE).get(state, ("", ""))
-        self.state_chip.setText(texts.enum_label("state", state))
+        bg, fg = (STATE_STYLE_DARK if theme.is_dark() else STATE_STYLE).get(
+            state or "draft", ("", "")
+        )
+        self.state_chip.setText(texts.enum_label("state", state) if state else self.tr("No plan"))
         self.state_chip.setStyleSheet(
             f"background: {bg}; color: {fg}; border-radius: 10px; padding: 3px 10px; "
             "font-weight: 600;"
         )
         self.state_chip.show()
+        if state is None:
+            self.state_text.setText(self.tr("Nothing is planned for this week yet."))
+            return
         manager = head.manager_name or self.tr("the manager")
         approver = head.approved_by_name
         if state == "draft":
@@ -717,9 +737,7 @@ class WeeklyPage(Page):
         elif str(head.level) == "amber":
             parts.append(self.tr("Close to the limit."))
         if head.actual_hours is not None:
-            parts.append(
-                self.tr("Actual so far: {hours} h.").format(hours=_hours(fmt, head.actual_hours))
-            )
+            parts.append(self.tr("Actual: {hours} h.").format(hours=_hours(fmt, head.actual_hours)))
         if head.linked_share is not None:
             parts.append(
                 self.tr("{share} of the planned hours serve a goal.").format(
@@ -1076,6 +1094,21 @@ def _pick_key(action_id: int | None, occurrence: Any) -> str | None:
     if action_id is None:
         return None
     return f"{action_id}@{occurrence.isoformat()}" if occurrence is not None else str(action_id)
+
+
+def _metric_value(key: str) -> Callable[[Row, Formatter], str]:
+    """A metric's value as typed: money with the currency's decimals (2,017.98)."""
+    from mktplanner.domain.money import minor_digits
+
+    def text(row: Row, fmt: Formatter) -> str:
+        value = row.get(key)
+        if value is None:
+            return DASH
+        if row.get("kind") == "money":
+            return fmt.number(value, minor_digits(fmt.currency))
+        return fmt.number(value)
+
+    return text
 
 
 def _task_type(task: Row) -> str:
