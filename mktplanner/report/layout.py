@@ -96,6 +96,10 @@ def make_font(family: str, size: float, bold: bool = False, italic: bool = False
     font.setKerning(True)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setStyleStrategy(QFont.StyleStrategy.PreferOutline)
+    # No ligatures: "ff" drawn as one glyph would be copied and searched as "ﬀ", and a
+    # reader's search for "Coffee" in the PDF would not find it.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 

@@ -436,15 +436,15 @@ class Builder:
         room = self.frames.height(self.doc_landscape)
         limits = [
             (8, 4, 5), (8, 4, 4), (8, 3, 4), (8, 3, 3), (8, 2, 3), (6, 2, 3), (6, 2, 2),
-            (5, 2, 2), (5, 1, 2), (4, 1, 2), (4, 1, 1), (3, 1, 1),
+            (5, 2, 2), (5, 1, 2), (4, 1, 2), (4, 1, 1), (3, 1, 1), (3, 0, 1), (2, 0, 1),
         ]  # fmt: skip
         blocks: list[Block] = []
+        toc = list(self.toc)
         for goals, options, findings in limits:
-            toc = list(self.toc)
+            self.toc = list(toc)  # each attempt lists the section once
             blocks = self._summary(goals, options, findings)
             if _stack_height(blocks) <= room:
                 break
-            self.toc = toc
         return blocks
 
     def _summary(self, max_goals: int, max_options: int, max_findings: int) -> list[Block]:
@@ -551,6 +551,7 @@ class Builder:
                     (translate("report", "Who acts on them"), rep["actor"]),
                 ],
                 w,
+                columns=4 if w > 600 else 2,  # one line on a landscape page
             )
         )
         return blocks

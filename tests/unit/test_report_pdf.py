@@ -230,6 +230,17 @@ def test_options_sizes_and_orientation(demos: dict[str, Path], tmp_path: Path) -
             out = build_meeting_pack(plan, tmp_path / f"{name}.pdf", options)
             sizes = page_sizes(out)
             assert sizes and set(sizes) == {size}, name
+        # landscape: the strategy still fits its one page, and the contents lists it
+        out = build_meeting_pack(
+            plan,
+            tmp_path / "landscape.pdf",
+            PackOptions(landscape=True, paper="letter", language="en",
+                        sections=("cover", "contents", "summary", "check")),
+        )  # fmt: skip
+        contents = pdf_text(out, 2, 2)
+        assert re.search(r"Strategy on a page\s+3\s", contents)
+        assert re.search(r"Plan check\s+4\s", contents)
+        assert "Plan check" in pdf_text(out, 4, 4)
         # a chosen subset: only those sections, and no contents page for one section
         out = build_meeting_pack(
             plan, tmp_path / "check.pdf", PackOptions(sections=("check",), language="en")
