@@ -27,7 +27,16 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,7 +197,9 @@ class WrapDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         # The style wraps at option.rect's width when it is valid: give it the column's.
         width = self.tree.header().sectionSize(index.column())
         if index.column() == 0 and self.tree.isFirstColumnSpanned(index.row(), index.parent()):
@@ -484,9 +495,8 @@ class CheckPage(Page):
     def _fill_tree(self, report: CheckReport) -> None:
         keep = self._current_key()
         dismissed_open = any(
-            self.tree.topLevelItem(i).data(0, KIND_ROLE) == "dismissed"
-            and self.tree.topLevelItem(i).isExpanded()
-            for i in range(self.tree.topLevelItemCount())
+            item.data(0, KIND_ROLE) == "dismissed" and item.isExpanded()
+            for item in self._top_items()
         )
         self.tree.clear()
         fmt = self.fmt
@@ -617,15 +627,21 @@ class CheckPage(Page):
     def _finding_items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
 
-        def walk(item: QTreeWidgetItem) -> None:
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
             if item.data(0, KIND_ROLE) == "finding":
                 found.append(item)
             for i in range(item.childCount()):
                 walk(item.child(i))
 
-        for i in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(i))
+        for item in self._top_items():
+            walk(item)
         return found
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def _update_buttons(self) -> None:
         f = self.current_finding()
