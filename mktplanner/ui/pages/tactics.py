@@ -53,7 +53,7 @@ ALL_MONTHS_BACK, ALL_MONTHS_AHEAD = 12, 24  # months offered for the period's st
 class TacticsPage(Page):
     page_id = "tactics"
     tables = frozenset({"action", "goal", "person", "channel", "direction", "expense", "plan"})
-    tab_shots = ("", "timeline", "directions")  # screenshot names of the tabs
+    tab_names = ("", "timeline", "directions")  # screenshots: tactics-timeline.png...
 
     def subtitle(self) -> str:
         return self.tr(
@@ -82,6 +82,8 @@ class TacticsPage(Page):
         self.tabs.addTab(self._build_actions_tab(), self.tr("Actions"))
         self.tabs.addTab(self._build_timeline_tab(), self.tr("Timeline"))
         self.tabs.addTab(self._build_directions_tab(), self.tr("Directions && reporting"))
+        self.grouping = self._build_grouping()
+        self.tabs.setCornerWidget(self.grouping, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.body.addWidget(self.tabs, 1)
 
@@ -92,14 +94,17 @@ class TacticsPage(Page):
         caption = QLabel(self.tr("Show:"))
         caption.setObjectName("Muted")
         bar.addWidget(caption)
-        self.f_direction = self._filter_combo(self.tr("Filter by direction"))
-        self.f_goal = self._filter_combo(self.tr("Filter by goal"))
-        self.f_owner = self._filter_combo(self.tr("Filter by owner"))
-        self.f_status = self._filter_combo(self.tr("Filter by status"))
-        self.f_month = self._filter_combo(self.tr("Filter by month"))
+        self.f_direction = self._filter_combo(
+            self.tr("Filter by direction"), self.tr("All directions")
+        )
+        self.f_goal = self._filter_combo(self.tr("Filter by goal"), self.tr("All goals"))
+        self.f_owner = self._filter_combo(self.tr("Filter by owner"), self.tr("All owners"))
+        self.f_status = self._filter_combo(self.tr("Filter by status"), self.tr("All statuses"))
+        self.f_month = self._filter_combo(self.tr("Filter by month"), self.tr("All months"))
         for combo in self.filters():
             bar.addWidget(combo)
-        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.clear_button.hide()
         bar.addWidget(self.clear_button)
@@ -107,9 +112,17 @@ class TacticsPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("Muted")
         bar.addWidget(self.count_label)
-        group_caption = QLabel(self.tr("Group:"))
-        group_caption.setObjectName("Muted")
-        bar.addWidget(group_caption)
+        return bar
+
+    def _build_grouping(self) -> QWidget:
+        """The grouping choice, at the right of the tab bar (it applies to both views)."""
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 0, 4)
+        row.setSpacing(6)
+        caption = QLabel(self.tr("Group:"))
+        caption.setObjectName("Muted")
+        row.addWidget(caption)
         self.group_by = QComboBox()
         self.group_by.setToolTip(self.tr("Group the actions"))
         for value, text in (
@@ -119,17 +132,19 @@ class TacticsPage(Page):
         ):
             self.group_by.addItem(text, value)
         self.group_by.currentIndexChanged.connect(self._apply)
-        group_caption.setBuddy(self.group_by)
-        bar.addWidget(self.group_by)
-        return bar
+        caption.setBuddy(self.group_by)
+        row.addWidget(self.group_by)
+        return corner
 
-    def _filter_combo(self, tip: str) -> QComboBox:
+    def _filter_combo(self, tip: str, everything: str) -> QComboBox:
         combo = QComboBox()
         combo.setToolTip(tip)
         combo.setAccessibleName(tip)
-        combo.setMaximumWidth(180)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.view().setMinimumWidth(260)
+        # "All ..." always reads whole; long goal titles are cut, the list shows them whole.
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance(everything) + 44)
+        combo.setMaximumWidth(max(200, combo.minimumWidth()))
+        combo.view().setMinimumWidth(280)
         combo.currentIndexChanged.connect(self._apply)
         return combo
 
@@ -161,7 +176,7 @@ class TacticsPage(Page):
                     "ref",
                     field="goal_id",
                     choices=ref_choices(self, "goals"),
-                    max_width=150,
+                    max_width=140,
                 ),
                 Col(
                     "channel_name",
@@ -169,7 +184,7 @@ class TacticsPage(Page):
                     "ref",
                     field="channel_id",
                     choices=ref_choices(self, "channels"),
-                    max_width=130,
+                    max_width=120,
                 ),
                 Col(
                     "owner_name",
@@ -195,7 +210,7 @@ class TacticsPage(Page):
                     "expected_result",
                     label("expected_result"),
                     field="expected_result",
-                    max_width=170,
+                    max_width=140,
                     max_length=4000,
                     tooltip=lambda r: r.get("expected_result") or "",
                 ),
@@ -788,6 +803,7 @@ class TacticsPage(Page):
 
     def _tab_changed(self, index: int) -> None:
         self.filter_bar.setVisible(index != 2)
+        self.grouping.setVisible(index != 2)
 
     # --- edits ---------------------------------------------------------------------------------
     def refuse(self, problems: list[Any]) -> None:

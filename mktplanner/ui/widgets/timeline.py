@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -175,6 +177,20 @@ class Scale:
 class _Row:
     group: Group | None = None
     bar: Bar | None = None
+
+
+@lru_cache(maxsize=512)
+def _month_names(locale: str, full: str, day: dt.date) -> tuple[str, str, str]:
+    from babel.dates import format_skeleton
+
+    short = re.sub(r"[\s\u00a0]г\.$", "", format_skeleton("yMMM", day, locale=locale))
+    return full, short, format_skeleton("MMM", day, locale=locale)
+
+
+def month_names(fmt: Formatter, day: dt.date) -> tuple[str, str, str]:
+    """A month's name from the longest to the shortest ("сентябрь 2026", "сент. 2026",
+    "сент."), for a header cell to take the first that fits."""
+    return _month_names(fmt.locale, fmt.month(day), day)
 
 
 # --- colours ------------------------------------------------------------------------------------
@@ -579,7 +595,11 @@ class MonthHeader(QWidget):
                 continue
             inside = data.period_start <= m <= data.period_end
             cell = QRectF(x0 + 6, 4, x1 - x0 - 10, HEADER_H - 8)
-            name = owner.fmt().month(m)
+            names = month_names(owner.fmt(), m)
+            name = next(
+                (n for n in names if bold_metrics.horizontalAdvance(n) <= cell.width()),
+                names[-1],
+            )
             painter.setFont(bold if inside else self.font())
             painter.setPen(_c("text") if inside else _c("muted"))
             painter.drawText(
