@@ -32,7 +32,7 @@ from mktplanner.ui.pages.base import Page, label, ref_choices
 from mktplanner.ui.widgets.capacity_bar import CapacityBar
 from mktplanner.ui.widgets.pick_combo import PickDelegate
 from mktplanner.ui.widgets.table import DataTable, TableSection
-from mktplanner.ui.widgets.team_view import HISTORY_WEEKS, TeamView
+from mktplanner.ui.widgets.team_view import HISTORY_WEEKS, TeamView, section_head
 from mktplanner.ui.widgets.week_nav import WeekNavigator
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,8 +128,7 @@ class _WeekBlock:
         return [int(r["id"]) for r in self.view.selected_rows() if r.get("id") is not None]
 
     def add_header_widget(self, widget: QWidget) -> None:
-        head = self.section.layout().itemAt(0).layout()
-        head.insertWidget(1, widget, 0, Qt.AlignmentFlag.AlignBottom)
+        section_head(self.section).insertWidget(1, widget, 0, Qt.AlignmentFlag.AlignBottom)
 
 
 class _EnterAdds(QObject):
@@ -608,7 +607,7 @@ class WeeklyPage(Page):
     def _fit_metrics(self, count: int) -> None:
         """Give the metrics table the height of its rows (1 to 5), the tasks the rest."""
         section = self.metrics.section
-        head = section.layout().itemAt(0).layout().sizeHint().height()
+        head = section_head(section).sizeHint().height()
         header = self.metrics.view.horizontalHeader().sizeHint().height()
         frame = 2 * self.metrics.view.frameWidth()
         wanted = head + 6 + header + theme.ROW_HEIGHT * min(max(count, 1), 5) + frame + 2

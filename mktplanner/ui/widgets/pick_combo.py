@@ -46,7 +46,9 @@ class PickCombo(QComboBox):
     def select_key(self, key: Any) -> None:
         pos = self.findData(key)
         self.setCurrentIndex(max(pos, 0))
-        self.lineEdit().selectAll()
+        line = self.lineEdit()
+        if line is not None:
+            line.selectAll()
 
     def chosen(self) -> tuple[bool, Any]:
         """(understood, key): the entry whose label is the typed text; an empty text or the

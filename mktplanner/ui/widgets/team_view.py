@@ -13,7 +13,15 @@ from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mktplanner.ui import texts, theme
 from mktplanner.ui.fmt import DASH, Formatter
@@ -23,6 +31,16 @@ from mktplanner.ui.widgets.week_nav import WeekNavigator
 
 HISTORY_WEEKS = 8
 FIGURES = ("load", "done_share", "attainment", "linked_share", "planned_hours")
+
+
+def section_head(section: TableSection) -> QBoxLayout:
+    """The row of a TableSection that holds its title and buttons (to add one more)."""
+    outer = section.layout()
+    item = outer.itemAt(0) if outer is not None else None
+    head = item.layout() if item is not None else None
+    if not isinstance(head, QBoxLayout):
+        raise TypeError("a TableSection starts with its head row")
+    return head
 
 
 def level_tone(row: Row) -> str | None:
@@ -84,7 +102,7 @@ class TeamView(QWidget):
         for key, label in self._figure_labels().items():
             self.figure.addItem(label, key)
         self.figure.currentIndexChanged.connect(self._refill_history)
-        head = self.history_section.layout().itemAt(0).layout()
+        head = section_head(self.history_section)
         caption = QLabel(self.tr("Show"))
         caption.setObjectName("Muted")
         caption.setBuddy(self.figure)
