@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -63,6 +64,7 @@ PANEL_TABLES = frozenset(
     }
 )
 _LINK_SCHEME = "obj"
+WHY_SHORTCUT = "Ctrl+I"  # the shell's View ▸ Why? (Cmd+I on macOS)
 
 
 def object_link(table: str, ident: int) -> str:
@@ -114,10 +116,10 @@ class WhyPanel(QWidget):
         self.subject = None
         self.title.setText(self.tr("Why is this in the plan?"))
         hint = text or self.tr(
-            "Select a weekly task, an action, an expense or a goal, then press Ctrl+I: "
+            "Select a weekly task, an action, an expense or a goal, then press {key}: "
             "the golden thread shows the goal it serves and the analysis behind it, or, "
             "for a goal, the work and the money that go into it."
-        )
+        ).format(key=QKeySequence(WHY_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText))
         self.browser.setHtml(f"<p style='color:{theme.colors()['muted']}'>{_e(hint)}</p>")
 
     def explain(
