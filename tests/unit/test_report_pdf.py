@@ -505,3 +505,39 @@ def test_cli_without_any_system_font(cli_demo: Path, tmp_path: Path) -> None:
     assert_fonts_embedded(out)
     assert {row[0].split("+")[-1] for row in fonts(out)} >= {"DejaVuSans", "DejaVuSans-Bold"}
     assert "Проверка плана" in pdf_text(out)
+
+
+# --- off the GUI thread -------------------------------------------------------------------------
+
+
+def test_job_writes_in_a_worker_and_can_be_cancelled(
+    demos: dict[str, Path], tmp_path: Path, qtbot: Any
+) -> None:
+    from mktplanner.report.job import MeetingPackJob
+
+    plan = open_plan(demos["en"])
+    try:
+        job = MeetingPackJob(
+            plan, PackOptions(sections=("cover", "goals"), today=TODAY), tmp_path / "job.pdf"
+        )
+        steps: list[int] = []
+        job.progress.connect(lambda done, total: steps.append(done))
+        with qtbot.waitSignal(job.finished, timeout=60_000) as written:
+            job.start()
+        assert written.args == [str(tmp_path / "job.pdf")]
+        assert steps and steps[-1] == 100
+        assert "Strategic goals" in pdf_text(tmp_path / "job.pdf")
+
+        preview = MeetingPackJob(plan, PackOptions(sections=("cover",), today=TODAY))
+        with qtbot.waitSignal(preview.prepared, timeout=60_000) as ready:
+            preview.start()
+        assert ready.args[0].page_count == 1
+
+        stopped = MeetingPackJob(plan, PackOptions(today=TODAY), tmp_path / "stopped.pdf")
+        stopped.progress.connect(lambda done, total: stopped.cancel())
+        with qtbot.waitSignal(stopped.cancelled, timeout=60_000):
+            stopped.start()
+        assert stopped.wait(10)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["job.pdf"]
+    finally:
+        plan.close()
