@@ -9,7 +9,7 @@ Read side (each function costs a fixed number of SQL statements, whatever the pl
   running in it and their planned budget (the same figures as ``summary``'s
   ``tactical.months``: a budget is spread evenly over the months an action runs);
 * :func:`pick_list` - what a weekly plan can pick from: the open actions running in an
-  ISO week, a recurring action once per occurrence in that week;
+  ISO week (and the late ones), a recurring action once per occurrence in that week;
 * :func:`direction_rows`, :func:`reporting`.
 
 Edit side: small builders of ``services.edits`` objects with their own undo labels
@@ -360,21 +360,29 @@ def month_loads(plan: PlanFile, today: dt.date | None = None) -> list[MonthLoad]
 @dataclass(frozen=True)
 class PickItem:
     """An action a weekly task can be linked to; ``occurrence_date`` names the occurrence
-    of a recurring action that falls in the week (None for a one-off action)."""
+    of a recurring action that falls in the week (None for a one-off action); ``late``:
+    a one-off action whose due date passed before the week and that is still open."""
 
     action_id: int
     title: str
     occurrence_date: dt.date | None
     owner_id: int | None = None
     goal_title: str | None = None
+    late: bool = False
 
 
 def pick_list(plan: PlanFile, iso_year: int, iso_week: int) -> list[PickItem]:
-    """The open (planned / in progress) actions running in ISO week ``iso_week`` of
-    ``iso_year``, in date order: a one-off action once, when its dates overlap the week
-    (one missing date stands for both); a recurring action once per occurrence that falls
-    in the week (``domain.rules.recurrence``). Actions without dates are not offered.
-    Raises ``ValueError`` for a week that does not exist. One SQL statement."""
+    """What a weekly plan of ISO week ``iso_week`` of ``iso_year`` can link its tasks to:
+    the open (planned / in progress) actions, in date order -
+
+    * a one-off action once, when its dates overlap the week (one missing date stands for
+      both), or when it is late (its due date passed before the week: the work is still
+      to be done; these come first, with ``late`` set);
+    * a recurring action once per occurrence that falls in the week
+      (``domain.rules.recurrence``); a past occurrence is not offered.
+
+    Actions without dates are not offered. Raises ``ValueError`` for a week that does not
+    exist. One SQL statement."""
     monday, sunday = monday_of(iso_year, iso_week), sunday_of(iso_year, iso_week)
     with plan.session() as s:
         result = s.execute(
@@ -383,7 +391,9 @@ def pick_list(plan: PlanFile, iso_year: int, iso_week: int) -> list[PickItem]:
                 "g.title AS goal_title FROM action a LEFT JOIN goal g ON g.id = a.goal_id "
                 "WHERE a.status IN ('planned', 'in_progress') "
                 "AND (a.start IS NOT NULL OR a.due IS NOT NULL) "
-                "AND coalesce(a.start, a.due) <= :sunday AND coalesce(a.due, a.start) >= :monday "
+                "AND coalesce(a.start, a.due) <= :sunday "
+                "AND (coalesce(a.due, a.start) >= :monday "
+                "     OR (a.recurrence = 'none' AND a.due IS NOT NULL)) "
                 "ORDER BY a.position, a.id"
             ),
             {"monday": monday.isoformat(), "sunday": sunday.isoformat()},
@@ -397,6 +407,9 @@ def pick_list(plan: PlanFile, iso_year: int, iso_week: int) -> list[PickItem]:
         elif runs_in(start, due, monday, sunday):
             first = max(start or due or monday, monday)
             found.append((first, order, PickItem(aid, title, None, owner_id, goal_title)))
+        elif due is not None and due < monday:
+            item = PickItem(aid, title, None, owner_id, goal_title, late=True)
+            found.append((due, order, item))
     found.sort(key=lambda t: (t[0], t[1]))
     return [item for _, _, item in found]
 

@@ -157,10 +157,14 @@ def test_pick_list_gives_each_occurrence_in_its_week_across_the_year_end(plan: P
     ]
     assert week53[1].title == "Posts"
     week1 = tactics.pick_list(plan, 2027, 1)
-    assert [(i.action_id, i.occurrence_date) for i in week1] == [(posts, D(2027, 1, 5))]
-    # February: only the newsletter's occurrence clamped to the 28th.
+    assert [(i.action_id, i.occurrence_date, i.late) for i in week1] == [
+        (event, None, True),  # due on Jan 2 and still open
+        (posts, D(2027, 1, 5), False),
+    ]
+    # February: the newsletter's occurrence clamped to the 28th (and the late event).
     assert [(i.action_id, i.occurrence_date) for i in tactics.pick_list(plan, 2027, 8)] == [
-        (letter, D(2027, 2, 28))
+        (event, None),
+        (letter, D(2027, 2, 28)),
     ]
     with pytest.raises(ValueError):
         tactics.pick_list(plan, 2027, 53)
@@ -171,7 +175,22 @@ def test_pick_list_one_date_stands_for_both(plan: PlanFile) -> None:
     only_start = add_action(plan, "Only start", start=D(2026, 11, 16))
     items = tactics.pick_list(plan, 2026, 47)  # Nov 16..22
     assert {i.action_id for i in items} == {only_due, only_start}
-    assert tactics.pick_list(plan, 2026, 48) == []
+    assert not any(i.late for i in items)
+    # the week after, the one with a due date is late and still offered; the other ran once
+    assert [(i.action_id, i.late) for i in tactics.pick_list(plan, 2026, 48)] == [(only_due, True)]
+
+
+def test_pick_list_offers_late_open_work_first_but_no_past_occurrence(plan: PlanFile) -> None:
+    late = add_action(plan, "Late", start=D(2026, 10, 1), due=D(2026, 10, 31))
+    add_action(plan, "Late but done", status="done", start=D(2026, 10, 1), due=D(2026, 10, 31))
+    add_action(plan, "Past posts", recurrence="weekly", start=D(2026, 10, 1), due=D(2026, 10, 29))
+    now = add_action(plan, "Now", start=D(2026, 11, 16), due=D(2026, 11, 30))
+    items = tactics.pick_list(plan, 2026, 47)
+    assert [(i.action_id, i.occurrence_date, i.late) for i in items] == [
+        (late, None, True),
+        (now, None, False),
+    ]
+    assert tactics.pick_list(plan, 2026, 39) == []  # before anything started
 
 
 # --- months --------------------------------------------------------------------------------------

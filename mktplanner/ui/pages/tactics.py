@@ -53,6 +53,7 @@ ALL_MONTHS_BACK, ALL_MONTHS_AHEAD = 12, 24  # months offered for the period's st
 class TacticsPage(Page):
     page_id = "tactics"
     tables = frozenset({"action", "goal", "person", "channel", "direction", "expense", "plan"})
+    timeline: TimelineWidget
     tab_names = ("", "timeline", "directions")  # screenshots: tactics-timeline.png...
 
     def subtitle(self) -> str:

@@ -172,7 +172,9 @@ class GroupedBlock(TableBlock):
         page._blocks.append(self)
 
     def _span_groups(self) -> None:
+        model = self.model
+        assert isinstance(model, GroupedRowModel)
         self.view.clearSpans()
-        columns = self.model.columnCount()
-        for r in self.model.group_rows():
+        columns = model.columnCount()
+        for r in model.group_rows():
             self.view.setSpan(r, 0, 1, columns)
