@@ -84,6 +84,7 @@ def _render(app: object, out: Path, work: Path, display_name: str, language: str
     from mktplanner.store.planfile import PlanFile
     from mktplanner.ui.main_window import MainWindow
     from mktplanner.ui.undo import Document
+    from mktplanner.ui.widgets.chart_view import wait_for_charts
 
     window = MainWindow(language)
     window.resize(*SIZE)
@@ -105,6 +106,7 @@ def _render(app: object, out: Path, work: Path, display_name: str, language: str
             _settle(app)
             page.refresh()
             _settle(app)
+            wait_for_charts()
             window.grab().save(str(out / f"{page_id}.png"))
             written += 1
             tabs = getattr(page, "tabs", None)

@@ -29,10 +29,11 @@ def test_overview_shows_key_figures_and_goals(opened: Any) -> None:
 
 def test_strategy_shows_swot_and_options(opened: Any) -> None:
     page = _show(opened, "strategy")
-    quadrants = cells(page.swot.model, "quadrant")
-    assert len(quadrants) == 10
-    assert {"Strength", "Weakness", "Opportunity", "Threat"} <= set(quadrants)
-    assert "SO: use" in cells(page.tows.model, "kind")
+    board = page.board
+    assert board.count() == 10
+    assert all(board.texts(q) for q in "SWOT")  # every quadrant has cards
+    assert "Own roasting: beans never older than two weeks" in board.texts("S")
+    assert "SO" in page.tows.kinds()
     assert page.mission.toPlainText().startswith("Make the neighbourhood")
 
 
