@@ -326,6 +326,17 @@ _EDITS = {
     "week_reopen": QT_TRANSLATE_NOOP("texts", "reopen the week"),
     "prepare_next_week": QT_TRANSLATE_NOOP("texts", "prepare next week"),
     "suggest_targets": QT_TRANSLATE_NOOP("texts", "suggest targets"),
+    # budget, control and results (services.budget, services.importers)
+    "edit_budget_cell": QT_TRANSLATE_NOOP("texts", "edit the budget"),
+    "paste_budget": QT_TRANSLATE_NOOP("texts", "paste into the budget"),
+    "edit_budget": QT_TRANSLATE_NOOP("texts", "change the budget settings"),
+    "edit_rollover": QT_TRANSLATE_NOOP("texts", "change the rollover of the budget"),
+    "mark_refund": QT_TRANSLATE_NOOP("texts", "mark an expense as a refund"),
+    "unmark_refund": QT_TRANSLATE_NOOP("texts", "unmark a refund"),
+    "record_control_check": QT_TRANSLATE_NOOP("texts", "record a control check"),
+    "import_expenses": QT_TRANSLATE_NOOP("texts", "import expenses"),
+    "import_results": QT_TRANSLATE_NOOP("texts", "import channel results"),
+    "save_csv_mapping": QT_TRANSLATE_NOOP("texts", "remember the CSV columns"),
     "dismiss_finding": QT_TRANSLATE_NOOP("texts", "dismiss a finding"),
     "undismiss_finding": QT_TRANSLATE_NOOP("texts", "restore a dismissed finding"),
 }
@@ -357,6 +368,11 @@ _PROBLEMS = {
     "negative_money": QT_TRANSLATE_NOOP("texts", "{field}: an amount cannot be negative."),
     "refund_not_negative": QT_TRANSLATE_NOOP(
         "texts", "{field}: a refund is entered as a negative amount."
+    ),
+    "negative_not_refund": QT_TRANSLATE_NOOP(
+        "texts",
+        "{field}: a negative amount is only for a refund. Tick “Refund” to record money "
+        "coming back.",
     ),
     "out_of_range": QT_TRANSLATE_NOOP("texts", "{field}: must be between {min} and {max}."),
     "out_of_range_min": QT_TRANSLATE_NOOP("texts", "{field}: must be at least {min}."),
