@@ -680,7 +680,11 @@ def cmd_check(args: argparse.Namespace, out: Out) -> int:
 
 def _setup_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
-    _lang_option(p, "language of the messages (default: from the locale)")
+    _lang_option(
+        p,
+        "language of the messages (default: from the locale), of the tables' headers and of "
+        "the PDF (default: the plan's language)",
+    )
     formats = p.add_mutually_exclusive_group(required=True)
     # One option per format; --pdf, --xlsx, --csv join this group.
     formats.add_argument(

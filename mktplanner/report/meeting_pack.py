@@ -378,6 +378,9 @@ class MeetingPack:
         out = Path(out_path)
         if out.is_dir():
             raise PlanFileError("is_directory", out)
+        folder = out.parent if str(out.parent) else Path(".")
+        if not folder.is_dir():
+            raise PlanFileError("not_found", folder)
         if not overwrite and out.exists():
             raise PlanFileError("exists", out)
         data = self.to_pdf(progress, cancelled)
