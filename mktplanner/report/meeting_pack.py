@@ -376,13 +376,7 @@ class MeetingPack:
         from mktplanner.services.exchange import write_atomically
 
         out = Path(out_path)
-        if out.is_dir():
-            raise PlanFileError("is_directory", out)
-        folder = out.parent if str(out.parent) else Path(".")
-        if not folder.is_dir():
-            raise PlanFileError("not_found", folder)
-        if not overwrite and out.exists():
-            raise PlanFileError("exists", out)
+        _check_target(out, overwrite)
         data = self.to_pdf(progress, cancelled)
         if cancelled is not None and cancelled():
             raise ExportCancelled()
@@ -395,6 +389,17 @@ class MeetingPack:
             QPageLayout.Orientation.Landscape if g.landscape else QPageLayout.Orientation.Portrait
         )
         return QPageLayout(QPageSize(self.page_size_id), orientation, QMarginsF(0, 0, 0, 0))
+
+
+def _check_target(out: Path, overwrite: bool) -> None:
+    """Refuse an output that cannot be written: a folder, a missing folder, an existing file."""
+    if out.is_dir():
+        raise PlanFileError("is_directory", out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise PlanFileError("not_found", folder)
+    if not overwrite and out.exists():
+        raise PlanFileError("exists", out)
 
 
 def _geometry(paper: str, landscape: bool) -> PageGeometry:
@@ -566,8 +571,7 @@ def build_meeting_pack(
     disk full, ...).
     """
     out = Path(out_path)
-    if not overwrite and out.exists():
-        raise PlanFileError("exists", out)  # before the slow part
+    _check_target(out, overwrite)  # before the slow part
     steps_total = _Scaled(progress, 0, 85)
     pack = prepare_meeting_pack(plan, options, steps_total, cancelled)
     return pack.save(
