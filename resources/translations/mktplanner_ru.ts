@@ -1837,8 +1837,8 @@
         <translation>Это мероприятие не служит ни одной цели.</translation>
     </message>
     <message>
-        <source>The week is closed.</source>
-        <translation>Неделя закрыта.</translation>
+        <source>{person} has no plan for this week yet.</source>
+        <translation>У сотрудника {person} пока нет плана на эту неделю.</translation>
     </message>
     <message>
         <source>Add the people who do the work first.</source>
@@ -1847,10 +1847,6 @@
     <message>
         <source>Each person gets a weekly plan: the People tab lists the team.</source>
         <translation>У каждого сотрудника свой недельный план; команда — на вкладке «Люди».</translation>
-    </message>
-    <message>
-        <source>{person} has no plan for {week} yet.</source>
-        <translation>У сотрудника {person} пока нет плана на {week}.</translation>
     </message>
     <message>
         <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week's results + 1 %.</source>
@@ -1882,7 +1878,7 @@
     </message>
     <message>
         <source>Approved on {date} by {who}.</source>
-        <translation>Утверждён {date}, утвердил(а) {who}.</translation>
+        <translation>Утверждён {date} ({who}).</translation>
     </message>
     <message>
         <source>Approved on {date}.</source>
@@ -1890,7 +1886,7 @@
     </message>
     <message>
         <source>Fill in the actuals, then close the week.</source>
-        <translation>Внесите факт, затем закройте неделю.</translation>
+        <translation>Внесите факт и закройте неделю.</translation>
     </message>
     <message>
         <source>Closed on {date}: reopen the week to change it.</source>
@@ -3995,6 +3991,46 @@ Plan file format version: {schema}</source>
         <translation>предложить цели</translation>
     </message>
     <message>
+        <source>edit the budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paste into the budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>change the budget settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>change the rollover of the budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mark an expense as a refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unmark a refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record a control check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import expenses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import channel results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>remember the CSV columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>dismiss a finding</source>
         <translation>отклонить замечание</translation>
     </message>
@@ -4041,6 +4077,10 @@ Plan file format version: {schema}</source>
     <message>
         <source>{field}: a refund is entered as a negative amount.</source>
         <translation>{field}: возврат вводится отрицательной суммой.</translation>
+    </message>
+    <message>
+        <source>{field}: a negative amount is only for a refund. Tick “Refund” to record money coming back.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{field}: must be between {min} and {max}.</source>

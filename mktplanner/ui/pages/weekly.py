@@ -599,9 +599,8 @@ class WeeklyPage(Page):
         self.suggest_button.setEnabled(not self.read_only and open_week)
         for block in (self.metrics, self.tasks):
             add = block.section.add_button
-            if add is not None:
-                add.setEnabled(open_week)
-                add.setToolTip("" if open_week else self.tr("The week is closed."))
+            if add is not None:  # a closed week takes no new rows
+                add.setVisible(open_week and not self.read_only)
         self.suggest_button.setVisible(not self.read_only)
 
     def _fit_metrics(self, count: int) -> None:
@@ -648,9 +647,7 @@ class WeeklyPage(Page):
             return
         head = data.header
         self.no_plan_text.setText(
-            self.tr("{person} has no plan for {week} yet.").format(
-                person=head.person_name, week=self.fmt.week(head.iso_year, head.iso_week)
-            )
+            self.tr("{person} has no plan for this week yet.").format(person=head.person_name)
         )
         if data.previous_id is not None:
             hint = self.tr(
