@@ -100,39 +100,86 @@
     <name>ChartView</name>
     <message>
         <source>The chart could not be drawn. The details are in the log.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy chart</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save chart as SVG</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The chart could not be saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Record a control check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cadence}, limit {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Период</translation>
+    </message>
+    <message>
+        <source>Plan / actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was found and what was done (e.g. bids lowered, campaign paused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the check</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -281,46 +328,46 @@
     <name>GoalCells</name>
     <message>
         <source>SMART check</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SMART: every letter passes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GoalForm</name>
     <message>
-        <source>A plan setting for every goal: SMART's “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
-        <translation type="unfinished" />
+        <source>A plan setting for every goal: SMART&apos;s “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(for every goal)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. new clients per month</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. %, people</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Why this goal, what it depends on…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The SWOT items this goal answers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link a SWOT item…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Owner</source>
@@ -328,27 +375,27 @@
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not linked to the SWOT analysis yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove this link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove the link to {text}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The SWOT board is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -367,7 +414,7 @@
     </message>
     <message>
         <source>Select a goal to see and edit it below. Progress = (latest − baseline) / (target − baseline).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No goals yet. Add the first one: what should change, by how much, and by when?</source>
@@ -383,38 +430,38 @@
     </message>
     <message>
         <source>Select a goal to see its progress.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Progress chart</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No measurements yet. Add the metric's value as you measure it.</source>
-        <translation type="unfinished" />
+        <source>No measurements yet. Add the metric&apos;s value as you measure it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{value} measured on {date}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expected by today: {expected}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Measurements (%n)</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Actions (%n)</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -447,7 +494,7 @@
     </message>
     <message>
         <source>Set a baseline and a target, or add a measurement.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add measurement</source>
@@ -455,19 +502,19 @@
     </message>
     <message>
         <source>No actions serve this goal yet. Write the first one above and press Enter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add an action for this goal… (Enter; it joins the tactical plan)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New action for this goal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Measurements</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Actions</source>
@@ -817,7 +864,7 @@
         <translation>Что принёс каждый канал за свои деньги: охват, лиды, клиенты и выручка, и сколько стоили один лид и один клиент.</translation>
     </message>
     <message>
-        <source>Spend left empty is taken from the month's expenses of the channel. “—”: not defined (nothing to divide by).</source>
+        <source>Spend left empty is taken from the month&apos;s expenses of the channel. “—”: not defined (nothing to divide by).</source>
         <translation>Пустой расход берётся из расходов канала за месяц. «—»: не определено (делить не на что).</translation>
     </message>
     <message>
@@ -825,7 +872,7 @@
         <translation>Результаты каналов</translation>
     </message>
     <message>
-        <source>No results for this month yet. Add a channel's figures: spend, clicks, leads, customers, revenue.</source>
+        <source>No results for this month yet. Add a channel&apos;s figures: spend, clicks, leads, customers, revenue.</source>
         <translation>За этот месяц результатов пока нет. Добавьте показатели канала: расход, клики, лиды, клиенты, выручка.</translation>
     </message>
     <message>
@@ -857,27 +904,27 @@
     </message>
     <message>
         <source>Enter adds · F2 edits · Delete deletes · 1–5 sets the weight · Ctrl+arrows or drag to move</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show only the cards from one source</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mission: what the company does, for whom, and why. Click to write it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Values: what the company will and will not do. Click to write them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Click to edit; the change is saved when you leave the field.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SWOT analysis</source>
@@ -904,51 +951,51 @@
     </message>
     <message>
         <source>What helps us reach the goals?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What must the plan allow for?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What is opening up on the market?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What could hurt us, and how do we answer it?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add a strength…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add a weakness…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add an opportunity…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add a threat…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Weight {weight} of 5 · Source: {source}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{quadrant}: {text}. Weight {weight} of 5. Source: {source}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n goal(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Weight: importance from 1 to 5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Weight</source>
@@ -956,31 +1003,31 @@
     </message>
     <message>
         <source>What is it?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note (shown on hover)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No card from this source.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Type the answer below and press Enter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n card(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{shown} of {total} shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Source</source>
@@ -988,7 +1035,7 @@
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete</source>
@@ -996,11 +1043,11 @@
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>External</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1468,7 +1515,7 @@
         <translation>Работа и деньги ведут к цели через действие, которое ей служит.</translation>
     </message>
     <message>
-        <source>Each person's hours this week</source>
+        <source>Each person&apos;s hours this week</source>
         <translation>Часы каждого сотрудника на этой неделе</translation>
     </message>
     <message>
@@ -1484,67 +1531,67 @@
     <name>TowsPanel</name>
     <message>
         <source>Use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Defend</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Improve</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Avoid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>strengths × opportunities</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>strengths × threats</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>weaknesses × opportunities</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>weaknesses × threats</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How can a strength seize an opportunity?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How can a strength answer a threat?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Which opportunity helps to overcome a weakness?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How do we keep a weakness away from a threat?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{internal} × {external}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Goal: {title}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Make a goal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No goal yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Strategic options</source>
@@ -1552,19 +1599,19 @@
     </message>
     <message>
         <source>Add at least one strength or weakness and one opportunity or threat to the board first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This will be a {kind} option: {title}, {description}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open the goal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Internal factor</source>
@@ -1584,23 +1631,23 @@
     </message>
     <message>
         <source>Pair an internal factor with an external one and write what to do. An option can become a goal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What will we do? (Enter adds)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A strength or a weakness</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An opportunity or a threat</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1685,7 +1732,7 @@
         <translation>Подготовить следующую неделю</translation>
     </message>
     <message>
-        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week's targets start from this week's results + 1 %.</source>
+        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week&apos;s targets start from this week&apos;s results + 1 %.</source>
         <translation>Копирует регулярные задачи в следующую неделю и переносит невыполненные; цели следующей недели — результаты этой недели + 1 %.</translation>
     </message>
     <message>
@@ -1729,7 +1776,7 @@
         <translation>Предложить цели</translation>
     </message>
     <message>
-        <source>Planned value = last week's actual + 1 % (raise the bar slowly).</source>
+        <source>Planned value = last week&apos;s actual + 1 % (raise the bar slowly).</source>
         <translation>План = факт прошлой недели + 1 % (планка поднимается постепенно).</translation>
     </message>
     <message>
@@ -1849,11 +1896,11 @@
         <translation>У каждого сотрудника свой недельный план; команда — на вкладке «Люди».</translation>
     </message>
     <message>
-        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week's results + 1 %.</source>
+        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week&apos;s results + 1 %.</source>
         <translation>Подготовьте его из прошлой недели: регулярные задачи копируются, невыполненные переносятся, а цели — результаты прошлой недели + 1 %.</translation>
     </message>
     <message>
-        <source>Start with the week's target metrics, then the tasks that get there.</source>
+        <source>Start with the week&apos;s target metrics, then the tasks that get there.</source>
         <translation>Начните с целевых показателей недели, затем задачи, которые к ним ведут.</translation>
     </message>
     <message>
@@ -1925,7 +1972,7 @@
         <translation>Предложить нечего.</translation>
     </message>
     <message>
-        <source>Suggestions start from last week's actual values of the same metrics, and last week has none.</source>
+        <source>Suggestions start from last week&apos;s actual values of the same metrics, and last week has none.</source>
         <translation>Предложения строятся на фактических значениях тех же показателей за прошлую неделю, а их нет.</translation>
     </message>
     <message>
@@ -2528,7 +2575,7 @@ Plan file format version: {schema}</source>
         <translation>Мероприятия по месяцам: кто, когда, за сколько</translation>
     </message>
     <message>
-        <source>Each person's tasks, end products and hours</source>
+        <source>Each person&apos;s tasks, end products and hours</source>
         <translation>Задачи каждого сотрудника, конечные продукты и часы</translation>
     </message>
     <message>
@@ -2872,7 +2919,7 @@ Plan file format version: {schema}</source>
         <translation>Идёт мероприятий</translation>
     </message>
     <message>
-        <source>Actions' budget</source>
+        <source>Actions&apos; budget</source>
         <translation>Бюджет мероприятий</translation>
     </message>
     <message>
@@ -2948,7 +2995,7 @@ Plan file format version: {schema}</source>
         <translation>фиксированная сумма, {basis}</translation>
     </message>
     <message>
-        <source>the sum of the actions' needs</source>
+        <source>the sum of the actions&apos; needs</source>
         <translation>сумма потребностей мероприятий</translation>
     </message>
     <message>
@@ -3032,7 +3079,7 @@ Plan file format version: {schema}</source>
         <translation>Следующая проверка</translation>
     </message>
     <message>
-        <source>Spend is counted in the current period of each point's cadence.</source>
+        <source>Spend is counted in the current period of each point&apos;s cadence.</source>
         <translation>Расход считается за текущий период каждой точки контроля.</translation>
     </message>
     <message>
@@ -3936,19 +3983,19 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>move SWOT item</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>add strategic option</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>edit strategic option</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>change the goal's SWOT links</source>
-        <translation type="unfinished" />
+        <source>change the goal&apos;s SWOT links</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>move action</source>
@@ -3992,43 +4039,43 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>edit the budget</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>paste into the budget</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>change the budget settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>change the rollover of the budget</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mark an expense as a refund</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unmark a refund</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>record a control check</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>import expenses</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>import channel results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>remember the CSV columns</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>dismiss a finding</source>
@@ -4080,7 +4127,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>{field}: a negative amount is only for a refund. Tick “Refund” to record money coming back.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{field}: must be between {min} and {max}.</source>
@@ -4176,7 +4223,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>This option has already become a goal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This week is closed and can no longer be changed. Reopen the week to correct it.</source>
@@ -4187,7 +4234,7 @@ Plan file format version: {schema}</source>
         <translation>Фактические часы, выполненные задачи и фактические результаты вносятся после утверждения плана, а не в черновике.</translation>
     </message>
     <message>
-        <source>{field}: {value} h is more than the person's {max} hours a week.</source>
+        <source>{field}: {value} h is more than the person&apos;s {max} hours a week.</source>
         <translation>{field}: {value} ч — больше, чем {max} ч в неделю у сотрудника.</translation>
     </message>
     <message>
@@ -4199,7 +4246,7 @@ Plan file format version: {schema}</source>
         <translation>Для закрытия нужен факт: задач без фактических часов — {tasks}, показателей без факта или отметки «не измерялся» — {metrics}.</translation>
     </message>
     <message>
-        <source>Next week's plan is no longer a draft, so nothing was added to it.</source>
+        <source>Next week&apos;s plan is no longer a draft, so nothing was added to it.</source>
         <translation>План следующей недели уже не черновик, поэтому в него ничего не добавлено.</translation>
     </message>
     <message>
@@ -4212,75 +4259,75 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Specific</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Measurable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Achievable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Relevant</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time-bound</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A clear title and a metric.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The baseline and the target are set.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The change from the baseline is plausible.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It answers the SWOT analysis or the mission.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It has a deadline.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The goal has no title.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set the baseline: where the metric stands now.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set the target: where the metric should get to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The target equals the baseline: nothing would change.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Needs a baseline and a target to be judged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A jump of ×{ratio} from the baseline; the plan warns above ×{threshold}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link it to a SWOT item, or write the mission.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The deadline ({deadline}) is before the baseline date ({baseline_date}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file was not found.</source>

@@ -484,3 +484,34 @@ def test_the_page_speaks_russian(opened: Any) -> None:
     assert page.tabs.tabText(1) == "Таймлайн" or page.tabs.tabText(1) == "График"
     assert page.timeline.data.flag_labels["no_owner"] == "нет ответственного"
     assert page.zoom_button["quarter"].text() == "Квартал"
+
+
+def test_a_read_only_plan_shows_everything_and_changes_nothing(
+    window: Any, demo_file: Any, dialogs: Any
+) -> None:
+    from mktplanner.store.planfile import PlanFile
+    from mktplanner.ui.undo import Document
+
+    plan = PlanFile.open(demo_file, read_only=True, backup=False)
+    window.set_document(Document(plan, language="en", parent=window), "tactics")
+    page = _page(window, tab=1)
+    timeline = page.timeline
+    assert len(timeline.items) == 14 and timeline.read_only
+    action = _id(page, "Upselling training for baristas")
+    before = (
+        _row(page, "Upselling training for baristas")["start"],
+        _row(page, "Upselling training for baristas")["due"],
+    )
+    timeline.ensure_visible(action)
+    QApplication.processEvents()
+    point = timeline.bar_point(action)
+    drag(timeline.view.viewport(), point, point + QPoint(60, 0))
+    timeline.select(action)
+    assert not timeline.shift_selected(3)
+    row = _row(page, "Upselling training for baristas")
+    assert (row["start"], row["due"]) == before
+    assert window.doc.stack.count() == 0
+    assert not page.period_months.isEnabled() and page.report_maker.isReadOnly()
+    assert page.action_table.section.add_button is not None
+    assert not page.action_table.section.add_button.isVisible()
+    assert page.banner.isVisible()

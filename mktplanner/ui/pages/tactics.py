@@ -329,6 +329,8 @@ class TacticsPage(Page):
         self.timeline.selected.connect(self._timeline_selected)
         self.timeline.activated.connect(self.open_action)
         self.timeline.zoom_changed.connect(self._zoom_changed)
+        self.timeline.view.setAccessibleName(self.tr("Timeline"))
+        self.f_month.currentIndexChanged.connect(self._show_month)
         layout.addWidget(self.timeline, 1)
         self._zoom_changed(self.timeline.zoom)
         return tab
@@ -636,6 +638,8 @@ class TacticsPage(Page):
         loads = loads_by_month(self.visible, period.month_starts)
         notes = {}
         for load in loads:
+            if not load.count:
+                continue
             money = self.fmt.money(load.planned_budget_minor, cents=False)
             notes[load.month] = (
                 self.tr("%n action(s)", "", load.count) + " · " + money,
@@ -949,6 +953,11 @@ class TacticsPage(Page):
             return self._checked_push("plan", self.plan_key, changes, edit)
 
         return save
+
+    def _show_month(self, *_: Any) -> None:
+        month = self.chosen_month()
+        if month is not None:
+            self.timeline.scroll_to_date(month, 0.05)
 
     def _zoom_changed(self, zoom: str) -> None:
         button = self.zoom_button.get(zoom)

@@ -818,7 +818,7 @@ class TimelineWidget(QFrame):
         self.corner.setFixedSize(LABEL_W, HEADER_H)
         self.corner.setContentsMargins(12, 0, 0, 0)
         self.empty = QLabel(self.view.viewport())
-        self.empty.setObjectName("EmptyState")
+        self.empty.setObjectName("TimelineEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.hide()
@@ -838,6 +838,8 @@ class TimelineWidget(QFrame):
         self.setStyleSheet(
             f"QFrame#Timeline {{ border: 1px solid {c['border']}; border-radius: 8px;"
             f" background: {c['base']}; }}"
+            f"QLabel#TimelineEmpty {{ background: {c['base']}; color: {c['muted']};"
+            f" border: 1px solid {c['border']}; border-radius: 8px; padding: 12px; }}"
             f"QLabel#TimelineCorner {{ background: {c['header']}; color: {c['muted']};"
             f" font-weight: 600; border-bottom: 1px solid {c['border']};"
             f" border-right: 1px solid {c['border']}; }}"
@@ -934,7 +936,15 @@ class TimelineWidget(QFrame):
         self._place_empty()
 
     def _place_empty(self) -> None:
-        self.empty.setGeometry(self.view.viewport().rect().adjusted(24, 12, -24, -12))
+        """The empty-state sentence, on a card of its own in the middle of the chart."""
+        area = self.view.viewport().rect()
+        width = min(420, max(area.width() - 48, 120))
+        self.empty.setFixedWidth(width)
+        height = self.empty.heightForWidth(width)
+        self.empty.setFixedHeight(max(height, 40))
+        self.empty.move(
+            area.center().x() - width // 2, area.center().y() - self.empty.height() // 2
+        )
 
     # --- scrolling and zoom --------------------------------------------------------------------
     def _scroll_state(self) -> tuple[dt.date, int]:
