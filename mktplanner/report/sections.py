@@ -793,7 +793,7 @@ class Builder:
         for g in goals:
             self.checkpoint()
             chart = figures.goal_chart(g, pack.goal_points.get(g["id"], ()), pack, tx, w, height)
-            blocks.append(self.chart(chart, space_before=12))
+            blocks.append(_keep(self.chart(chart, space_before=12)))  # with its caption
             actions = g["actions"]
             blocks += self.para(
                 fill(translate("report", "{n} actions serve this goal, with a budget of {amount}."),
