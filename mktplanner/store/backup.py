@@ -122,11 +122,40 @@ def make_backup(
 
 
 def prune(plan: Path, keep: int = KEEP) -> None:
+    """Keep the newest ``keep`` backups, and remove what a crashed backup left behind."""
     for old in list_backups(plan)[keep:]:
         try:
             old.path.unlink()
         except OSError:
             pass
+    remove_orphans(folder_for(plan))
+
+
+_TEMP = re.compile(r"^\.~(?:copy|new)\.(?P<pid>\d+)\.[0-9a-f]+\.mktplan(?:-journal)?$")
+
+
+def remove_orphans(folder: Path) -> list[Path]:
+    """Delete the temporary copies (and their journals) whose writing process is gone: a
+    backup killed halfway leaves a hidden file as large as the plan, which nothing else
+    would ever remove. Only for the backups folder: it is this user's, on this machine,
+    so a process id there means a process here."""
+    from mktplanner.store.lock import _pid_alive
+
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for f in entries:
+        m = _TEMP.match(f.name)
+        if m is None or int(m["pid"]) == os.getpid() or _pid_alive(int(m["pid"])):
+            continue
+        try:
+            f.unlink()
+            removed.append(f)
+        except OSError:
+            pass
+    return removed
 
 
 def restore_backup(backup: Path, plan: Path) -> Path | None:

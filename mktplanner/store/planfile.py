@@ -377,7 +377,9 @@ def new_temp_file(folder: Path, prefix: str) -> tuple[int, str]:
     import secrets
 
     for _ in range(100):
-        name = os.path.join(folder, f"{prefix}{secrets.token_hex(6)}{EXTENSION}")
+        # The process id in the name tells a temporary file a crash left behind (its writer
+        # is gone) from one being written (store.backup.prune removes the former).
+        name = os.path.join(folder, f"{prefix}{os.getpid()}.{secrets.token_hex(6)}{EXTENSION}")
         try:
             return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666), name
         except FileExistsError:
