@@ -11,6 +11,10 @@ operation's own error, never anything else, and a refusal writes nothing.
   replaced by junk of any type, rows duplicated, text truncated or bytes flipped): either a
   plan that opens and exports again, or ``ImportProblem``; after a refusal no file is left.
 
+- CSV import (``services/importers.py``: sniff, parse, import_edit, run) of the sample bank
+  and ad-account files damaged at random, with odd options: a valid import or the
+  importer's own refusal (``CsvProblem``, ``ImportRefused``), the plan unchanged by a refusal.
+
 The stateful machine of random edits, undos and redos lives in ``tests/unit/test_edits.py``
 (``EditMachine``). The number of examples run per operation is printed at the end of the
 module (and written to ``docs/reliability.md`` by hand).
@@ -483,3 +487,113 @@ def test_values_sqlite_cannot_hold_are_domain_errors(plan: PlanFile, make: Any, 
         run(plan, make())
     assert err.value.first.code == code
     assert FileState.of(plan.path) == before
+
+
+# --- the CSV importers (services/importers.py) ---------------------------------------------------
+
+EXPENSES_CSV = (
+    "Дата операции;Сумма;Получатель;Канал;Назначение платежа;Возврат\n"
+    "03.02.2025;12 345,67;VK Ads;Соцсети;Stories;\n"
+    "04.02.2025;500,00;Print shop;Наружная реклама;Banner;\n"
+    "05.02.2025;-120,00;VK Ads;Соцсети;refund;да\n"
+    '06.02.2025;"1 000,00";"Studio ""Nord""";Соцсети;"=1+2";\n'
+)
+RESULTS_CSV = (
+    "channel,month,spend,impressions,clicks,leads,customers,revenue\n"
+    "Соцсети,2025-02-01,1500.50,12000,340,25,9,31500\n"
+    "Наружная реклама,2025-03-01,4500,5000,50,5,2,7000\n"
+    "Соцсети,2025-02-01,10,100,3,1,0,0\n"
+)
+CSV_JUNK = st.sampled_from(
+    [b";", b",", b'"', b'""', b"\n", b"\r\n", b"\r", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf",
+     "я".encode("cp1251"), "€".encode(), b"=cmd|'/c calc'!A1", b"1e309", b"-0", b"99999999999999999999",
+     b"31.02.2025", b"\t", b"NaN", b"  "]
+)  # fmt: skip
+
+
+@st.composite
+def csv_bytes(draw: st.DrawFn, text: str) -> bytes:
+    """The sample file, re-encoded perhaps, with junk inserted, bytes changed or cut."""
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1251"]))
+    data = bytearray(text.encode(encoding, errors="replace"))
+    for _ in range(draw(st.integers(0, 4))):
+        pos = draw(st.integers(0, len(data)))
+        op = draw(st.sampled_from(["insert", "flip", "cut", "duplicate line"]))
+        if op == "insert":
+            data[pos:pos] = draw(st.one_of(CSV_JUNK, st.binary(max_size=6)))
+        elif op == "flip" and pos < len(data):
+            data[pos] ^= draw(st.integers(1, 255))
+        elif op == "cut":
+            del data[pos : pos + draw(st.integers(1, 30))]
+        else:
+            lines = bytes(data).split(b"\n")
+            i = draw(st.integers(0, len(lines) - 1))
+            lines.insert(i, lines[i])
+            data = bytearray(b"\n".join(lines))
+    return bytes(data)
+
+
+def _csv_round(plan: PlanFile, folder: Path, data: bytes, kind: str, tweak: dict[str, Any]) -> None:
+    """sniff -> parse -> import_edit -> run, as the wizard does: every step either works or
+    says why with the importer's own errors; a refusal writes nothing; a success leaves valid
+    rows in a sound file."""
+    from mktplanner.services import importers
+
+    name = f"csv {kind}"
+    RUNS[name] += 1
+    src = folder / "in.csv"
+    src.write_bytes(data)
+    before = FileState.of(plan.path)
+    try:
+        sniffed = importers.sniff(src)
+        options = sniffed.options(kind)
+        for key, value in tweak.items():
+            setattr(options, key, value)
+        parsed = importers.parse(src, options, kind, plan=plan)
+        edit = importers.import_edit(plan, parsed, valid_only=True)
+        run(plan, edit)
+    except DomainError:  # CsvProblem, ImportRefused, a rule of a row
+        OUTCOMES[name + ":refused"] += 1
+        assert FileState.of(plan.path) == before
+        return
+    OUTCOMES[name + ":ok"] += 1
+    sound(plan.path)
+    table = TABLES["expense" if kind == "expenses" else "channel_result"]
+    with plan.session() as s:
+        for row in s.execute(select(table.__table__)).mappings():  # type: ignore[attr-defined]
+            assert validate(table.__tablename__, dict(row)) == [], dict(row)  # type: ignore[attr-defined]
+
+
+OPTION_TWEAKS = st.fixed_dictionaries(
+    {},
+    optional={
+        "delimiter": st.sampled_from([";", ",", "\t", "|", "", "ab", "\n", '"']),
+        "decimal": st.sampled_from([".", ",", "", ";"]),
+        "date_format": st.sampled_from(["%d.%m.%Y", "%Y-%m-%d", "%Q", "", "%d"]),
+        "header_row": st.integers(-2, 8),
+        "encoding": st.sampled_from(["utf-8", "cp1251", "utf-16", "no-such-codec", ""]),
+        "negative_refunds": st.booleans(),
+        "spend_negative": st.booleans(),
+        "create_channels": st.booleans(),
+        "mapping": st.dictionaries(
+            st.sampled_from(["date", "amount", "channel", "month", "payee", "bogus", ""]),
+            st.sampled_from(["Сумма", "1", "0", "-1", "999", "Дата операции", "channel", "", "x"]),
+            max_size=4,
+        ),
+    },
+)
+
+
+@pytest.mark.parametrize("kind", ["expenses", "results"])
+def test_csv_import_of_damaged_files_and_odd_options(
+    plan: PlanFile, tmp_path: Path, kind: str
+) -> None:
+    pytest.importorskip("mktplanner.services.importers")
+    text = EXPENSES_CSV if kind == "expenses" else RESULTS_CSV
+
+    @settings(FUZZ, max_examples=2 * EXAMPLES)
+    @given(data=csv_bytes(text), tweak=st.one_of(st.just({}), OPTION_TWEAKS))
+    def attempt(data: bytes, tweak: dict[str, Any]) -> None:
+        _csv_round(plan, tmp_path, data, kind, tweak)
+
+    attempt()
