@@ -10,7 +10,6 @@ operation's own error, never anything else, and a refusal writes nothing.
 - JSON import of a valid exported document mutated at random (keys dropped or added, values
   replaced by junk of any type, rows duplicated, text truncated or bytes flipped): either a
   plan that opens and exports again, or ``ImportProblem``; after a refusal no file is left.
-
 - CSV import (``services/importers.py``: sniff, parse, import_edit, run) of the sample bank
   and ad-account files damaged at random, with odd options: a valid import or the
   importer's own refusal (``CsvProblem``, ``ImportRefused``), the plan unchanged by a refusal.
