@@ -187,6 +187,16 @@ class MainWindow(QMainWindow):
         self.act_restore = self._action(
             self.tr("&Restore from backup…"), self.restore_from_backup, name="act_restore"
         )
+        self.act_import_expenses = self._action(
+            self.tr("&Expenses from CSV…"),
+            lambda: self.import_csv("expenses"),
+            name="act_import_expenses",
+        )
+        self.act_import_results = self._action(
+            self.tr("&Channel results from CSV…"),
+            lambda: self.import_csv("results"),
+            name="act_import_results",
+        )
         self.act_close = self._action(
             self.tr("&Close plan"), self.close_plan, SK.Close, name="act_close"
         )
@@ -228,6 +238,10 @@ class MainWindow(QMainWindow):
         self.menu_export = m_file.addMenu(self.tr("&Export"))
         self.menu_export.setObjectName("menu_export")
         self.menu_export.addAction(self.act_export_json)
+        self.menu_import = m_file.addMenu(self.tr("&Import"))
+        self.menu_import.setObjectName("menu_import")
+        self.menu_import.addAction(self.act_import_expenses)
+        self.menu_import.addAction(self.act_import_results)
         m_file.addAction(self.act_restore)
         m_file.addSeparator()
         m_file.addAction(self.act_close)
@@ -325,7 +339,16 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         row.addWidget(side)
-        row.addWidget(self.stack, 1)
+        from mktplanner.ui.widgets.control_alert import WindowControlAlert
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        self.control_alert = WindowControlAlert(self)  # overspend / overdue checks, on opening
+        right_layout.addWidget(self.control_alert)
+        right_layout.addWidget(self.stack, 1)
+        row.addWidget(right, 1)
         self.workspace = workspace
         self.outer.addWidget(workspace)
         self.setCentralWidget(self.outer)
@@ -422,6 +445,7 @@ class MainWindow(QMainWindow):
         ):
             act.setEnabled(has)
         self.menu_export.setEnabled(has)
+        self.menu_import.setEnabled(has and not (self.doc is not None and self.doc.read_only))
         self._update_undo_actions()
 
     def _update_undo_actions(self, *_: Any) -> None:
@@ -466,6 +490,7 @@ class MainWindow(QMainWindow):
             doc.saved.connect(self._on_saved)
         for page in self.pages.values():
             page.set_document(doc)
+        self.control_alert.attach(doc)
         bus().reset.emit()
         if doc is None:
             self.show_welcome()
@@ -727,6 +752,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(note, 10000)
         return ok
 
+    def import_csv(self, kind: str) -> Any:
+        """File ▸ Import: the CSV import wizard (expenses or channel results)."""
+        from mktplanner.ui.widgets.import_wizard import open_import
+
+        return open_import(self, self.doc, kind) if self.doc is not None else None
+
     # --- edit ----------------------------------------------------------------------------
     def undo(self) -> None:
         if self.doc is not None:
@@ -782,6 +813,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         for p in self.pages.values():
             p.set_document(doc)
+        self.control_alert.attach(doc)
         self.outer.setCurrentWidget(self.workspace)
         self.sidebar.setCurrentRow(list(self.pages).index(page))
         self._update_title()
