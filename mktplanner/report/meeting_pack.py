@@ -190,6 +190,7 @@ def parse_week(text: str) -> tuple[int, int]:
 
 _lock = threading.Lock()
 _fonts_app: object = None  # the application the fonts were registered with
+_font_id = -1  # and the id of the regular face
 _made: list[QGuiApplication] = []  # the application ensure_gui made, kept alive
 
 
@@ -228,12 +229,16 @@ def register_fonts() -> str:
     """Register DejaVu Sans (regular, bold, oblique) with the running application; returns
     the family.
 
-    Done once per application object (a new application starts with a new font database).
+    Done once per application (a new application starts with a new font database).
     """
-    global _fonts_app
+    global _fonts_app, _font_id
     with _lock:
         app = QCoreApplication.instance()
-        if app is not None and app is _fonts_app:
+        if (
+            app is not None
+            and app is _fonts_app
+            and QFontDatabase.applicationFontFamilies(_font_id)  # still registered
+        ):
             return FONT_FAMILY
         regular, bold = paths.font_path(), paths.font_path(bold=True)
         if regular is None:
@@ -244,7 +249,7 @@ def register_fonts() -> str:
         ids = [QFontDatabase.addApplicationFont(str(p)) for p in faces if p is not None]
         if ids[0] < 0:
             raise PackError("no_font")
-        _fonts_app = app
+        _fonts_app, _font_id = app, ids[0]
         return FONT_FAMILY
 
 
