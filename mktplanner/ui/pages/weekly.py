@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -286,13 +285,13 @@ class WeeklyPage(Page):
         self.tasks.view.installEventFilter(_EnterAdds(self.tasks.view, self.add_task))
         self.metrics.view.installEventFilter(_EnterAdds(self.metrics.view, self.add_metric))
 
-        splitter = self.editor_splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.metrics.section)
-        splitter.addWidget(self.tasks.section)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([150, 380])
+        # The metrics take the height of their rows, the tasks all the rest.
+        week_body = QWidget()
+        body_layout = QVBoxLayout(week_body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(12)
+        body_layout.addWidget(self.metrics.section, 0)
+        body_layout.addWidget(self.tasks.section, 1)
 
         # No plan for the person in this week yet.
         self.no_plan = QFrame()
@@ -325,7 +324,7 @@ class WeeklyPage(Page):
         page_layout.addStretch(1)
 
         self.editor_stack = QStackedWidget()
-        self.editor_stack.addWidget(splitter)
+        self.editor_stack.addWidget(week_body)
         self.editor_stack.addWidget(no_plan_page)
         layout.addWidget(self.editor_stack, 1)
         return tab
@@ -605,12 +604,10 @@ class WeeklyPage(Page):
 
     def _fit_metrics(self, count: int) -> None:
         """Give the metrics table the height of its rows (1 to 5), the tasks the rest."""
-        section = self.metrics.section
-        head = section_head(section).sizeHint().height()
-        header = self.metrics.view.horizontalHeader().sizeHint().height()
-        frame = 2 * self.metrics.view.frameWidth()
-        wanted = head + 6 + header + theme.ROW_HEIGHT * min(max(count, 1), 5) + frame + 2
-        self.metrics.section.setMaximumHeight(wanted)
+        view = self.metrics.view
+        header = view.horizontalHeader().sizeHint().height()
+        rows = theme.ROW_HEIGHT * min(max(count, 1), 5)
+        view.setFixedHeight(header + rows + 2 * view.frameWidth())
 
     def _pick_entries(self, items: Any, tasks: list[Row]) -> list[tuple[str, str]]:
         """The week's pick list (open actions running in the week, one entry per occurrence
