@@ -670,8 +670,6 @@ class BudgetPage(Page):
         return f"{what} · {when}"
 
     def _show_drill(self, month: dt.date | None, key: str | None) -> None:
-        from mktplanner.services import budget
-
         if (
             self.doc is None
             or self.grid is None
@@ -685,6 +683,8 @@ class BudgetPage(Page):
             self.drill_open.setEnabled(False)
             self._drill_ids: frozenset[int] = frozenset()
             return
+        from mktplanner.services import budget  # not before: build() calls this (start-up)
+
         rows = budget.cell_expenses(self.doc.plan, self.grid, month, key)
         self._drill_ids = frozenset(int(r["id"]) for r in rows)
         self._drill_name = self._cell_name(month, key)
