@@ -10,6 +10,7 @@ imported for the first time. matplotlib is imported by the chart widgets when fi
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -144,6 +145,39 @@ def start(window: object, path: str | None, demo: bool) -> None:
             window.show_welcome()
 
 
+# Benchmarks (tests/bench) end the process at a moment of start-up: "paint" right after the
+# main window's first paint (before the plan is opened), "drawn" once the page shown is fully
+# drawn (its data loaded, every visible chart's picture on screen, the event loop idle).
+EXIT_AFTER_ENV = "MKTPLANNER_EXIT_AFTER"
+
+
+def quit_when_drawn(app: QApplication) -> None:
+    """Quit once no visible chart waits for its picture and the event loop has gone idle."""
+    from PySide6.QtCore import QAbstractEventDispatcher
+
+    from mktplanner.ui.widgets.chart_view import charts_pending
+
+    dispatcher = QAbstractEventDispatcher.instance()
+    state = {"idle": 0}
+
+    def about_to_block() -> None:
+        # Two idle moments in a row with nothing pending: the deferred work has all run.
+        # (While a chart is drawn, its result or its timer wakes the loop again.)
+        if charts_pending():
+            state["idle"] = 0
+            return
+        state["idle"] += 1
+        if state["idle"] >= 2:
+            app.quit()
+        else:
+            QTimer.singleShot(0, lambda: None)  # wake the loop to look once more
+
+    if dispatcher is None:
+        QTimer.singleShot(0, app.quit)
+        return
+    dispatcher.aboutToBlock.connect(about_to_block)
+
+
 def run(
     path: str | None,
     *,
@@ -168,10 +202,16 @@ def run(
         window.show_opening()
     window.show()
     app.processEvents()  # the first paint happens here, before the database layer is imported
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+    if exit_after == "paint":
+        window.repaint()
+        return 0
 
     def after_first_paint() -> None:
         start(window, path, demo)
-        if exit_after_shown:
+        if exit_after == "drawn":
+            quit_when_drawn(app)
+        elif exit_after_shown:
             window.repaint()
             QTimer.singleShot(0, app.quit)
 
