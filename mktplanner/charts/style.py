@@ -112,6 +112,8 @@ NOTE_SIZE = 8.0
 def rc_for(theme: Theme) -> dict[str, Any]:
     """The rcParams of one theme (used inside ``matplotlib.rc_context``)."""
     return {
+        # User text ("$5 and $10", "50% off_") is shown as typed, never read as TeX maths.
+        "text.parse_math": False,
         "font.family": "sans-serif",
         "font.sans-serif": [FONT_FAMILY],
         "font.size": LABEL_SIZE,

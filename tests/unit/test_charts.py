@@ -644,3 +644,14 @@ def test_a_direction_keeps_its_colour_across_pages() -> None:
     assert colours[1]["f2"] == colours[0]["f1"]
     # Directions without a colour of their own get palette colours nobody else uses.
     assert len({colours[0]["a1"], colours[0]["m1"], colours[0]["f1"]}) == 3
+
+
+def test_user_text_with_dollar_signs_is_shown_literally(tmp_path: Path) -> None:
+    """A channel called "$5 and $10 ads" must not be typeset as TeX maths (or fail to render)."""
+    data = ChannelSpend((ChannelAmount("$5 and $10_ads", 1200_00),), "USD")
+    labels = ChannelSpendLabels(title="Spend: $ per channel", x_axis="Spend", no_data="No data")
+    fig = spend_by_channel(data, labels, "en")
+    to_svg(fig, tmp_path / "c.svg")  # draws every text; maths parsing would raise or mangle it
+    texts = [t for ax in fig.axes for t in ax.texts + ax.get_yticklabels()]
+    assert any(t.get_text() == "$5 and $10_ads" for t in texts)
+    assert all(not t._parse_math for t in texts)  # noqa: SLF001 - the flag matplotlib consults
