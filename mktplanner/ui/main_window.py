@@ -184,6 +184,18 @@ class MainWindow(QMainWindow):
         self.act_export_json = self._action(
             self.tr("&JSON…"), self.export_json, name="act_export_json"
         )
+        self.act_export_pdf = self._action(
+            self.tr("&PDF meeting pack…"), self.export_pdf, icon="pdf", name="act_export_pdf"
+        )
+        self.act_export_xlsx = self._action(
+            self.tr("E&xcel workbook (XLSX)…"), self.export_xlsx, name="act_export_xlsx"
+        )
+        self.act_export_csv = self._action(
+            self.tr("&CSV files…"), self.export_csv, name="act_export_csv"
+        )
+        self.act_print = self._action(
+            self.tr("&Print…"), self.print_pack, QKeySequence.StandardKey.Print, name="act_print"
+        )
         self.act_restore = self._action(
             self.tr("&Restore from backup…"), self.restore_from_backup, name="act_restore"
         )
@@ -237,12 +249,17 @@ class MainWindow(QMainWindow):
         m_file.addAction(self.act_save_copy)
         self.menu_export = m_file.addMenu(self.tr("&Export"))
         self.menu_export.setObjectName("menu_export")
+        self.menu_export.addAction(self.act_export_pdf)
+        self.menu_export.addAction(self.act_export_xlsx)
+        self.menu_export.addAction(self.act_export_csv)
         self.menu_export.addAction(self.act_export_json)
         self.menu_import = m_file.addMenu(self.tr("&Import"))
         self.menu_import.setObjectName("menu_import")
         self.menu_import.addAction(self.act_import_expenses)
         self.menu_import.addAction(self.act_import_results)
         m_file.addAction(self.act_restore)
+        m_file.addSeparator()
+        m_file.addAction(self.act_print)
         m_file.addSeparator()
         m_file.addAction(self.act_close)
         m_file.addAction(self.act_quit)
@@ -437,6 +454,10 @@ class MainWindow(QMainWindow):
         for act in (
             self.act_save_copy,
             self.act_export_json,
+            self.act_export_pdf,
+            self.act_export_xlsx,
+            self.act_export_csv,
+            self.act_print,
             self.act_restore,
             self.act_close,
             self.act_location,
@@ -715,6 +736,32 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(self.tr("Exported: {path}").format(path=dest), 6000)
         return True
+
+    def export_pdf(self) -> None:
+        """File ▸ Export ▸ PDF…: the meeting pack dialog (ui/export_dialog.py)."""
+        if self.doc is not None:
+            from mktplanner.ui.export_dialog import open_pack_dialog
+
+            open_pack_dialog(self, self.doc, "pdf")
+
+    def print_pack(self) -> None:
+        """File ▸ Print…: the meeting pack dialog, printing through Qt's print dialog."""
+        if self.doc is not None:
+            from mktplanner.ui.export_dialog import open_pack_dialog
+
+            open_pack_dialog(self, self.doc, "print")
+
+    def export_xlsx(self) -> None:
+        if self.doc is not None:
+            from mktplanner.ui.export_dialog import export_xlsx
+
+            export_xlsx(self, self.doc)
+
+    def export_csv(self) -> None:
+        if self.doc is not None:
+            from mktplanner.ui.export_dialog import export_csv
+
+            export_csv(self, self.doc)
 
     def restore_from_backup(self) -> bool:
         if self.doc is None:
