@@ -73,26 +73,21 @@ SECTIONS: tuple[str, ...] = (
 )
 PREVIEW_DELAY_MS = 600  # after the last change of an option
 THUMB = QSize(146, 206)  # the preview's page images fit this box
-CTX = "PackDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 def section_label(name: str) -> str:
     return {
-        "cover": _tr("Cover"),
-        "contents": _tr("Contents"),
-        "summary": _tr("Strategy on one page"),
-        "swot": _tr("SWOT analysis"),
-        "goals": _tr("Goals and progress"),
-        "timeline": _tr("Tactical timeline"),
-        "weekly": _tr("Weekly plans"),
-        "budget": _tr("Budget and control"),
-        "results": _tr("Results by channel"),
-        "hypotheses": _tr("Hypotheses"),
-        "check": _tr("Plan check"),
+        "cover": QCoreApplication.translate("PackDialog", "Cover"),
+        "contents": QCoreApplication.translate("PackDialog", "Contents"),
+        "summary": QCoreApplication.translate("PackDialog", "Strategy on one page"),
+        "swot": QCoreApplication.translate("PackDialog", "SWOT analysis"),
+        "goals": QCoreApplication.translate("PackDialog", "Goals and progress"),
+        "timeline": QCoreApplication.translate("PackDialog", "Tactical timeline"),
+        "weekly": QCoreApplication.translate("PackDialog", "Weekly plans"),
+        "budget": QCoreApplication.translate("PackDialog", "Budget and control"),
+        "results": QCoreApplication.translate("PackDialog", "Results by channel"),
+        "hypotheses": QCoreApplication.translate("PackDialog", "Hypotheses"),
+        "check": QCoreApplication.translate("PackDialog", "Plan check"),
     }.get(name, name)
 
 
@@ -101,22 +96,35 @@ def pack_error_text(exc: Any) -> str:
     p = {k: str(v) for k, v in getattr(exc, "params", {}).items()}
     code = getattr(exc, "code", "")
     if code == "unknown_section":
-        return _tr("The pack has no section named {name}.").format(name=p.get("name", ""))
+        return QCoreApplication.translate(
+            "PackDialog", "The pack has no section named {name}."
+        ).format(name=p.get("name", ""))
     if code == "no_sections":
-        return _tr("Choose at least one section.")
+        return QCoreApplication.translate("PackDialog", "Choose at least one section.")
     if code == "bad_week":
-        return _tr("{value} is not a week.").format(value=p.get("value", ""))
+        return QCoreApplication.translate("PackDialog", "{value} is not a week.").format(
+            value=p.get("value", "")
+        )
     if code == "bad_period":
-        return _tr("The period ends before it starts.")
+        return QCoreApplication.translate("PackDialog", "The period ends before it starts.")
     if code == "bad_paper":
-        return _tr("{value} is not a paper size.").format(value=p.get("value", ""))
+        return QCoreApplication.translate("PackDialog", "{value} is not a paper size.").format(
+            value=p.get("value", "")
+        )
     if code == "bad_language":
-        return _tr("{value} is not a language of the pack.").format(value=p.get("value", ""))
+        return QCoreApplication.translate(
+            "PackDialog", "{value} is not a language of the pack."
+        ).format(value=p.get("value", ""))
     if code == "logo_unreadable":
-        return _tr("The logo cannot be read as an image: {path}").format(path=p.get("path", ""))
+        return QCoreApplication.translate(
+            "PackDialog", "The logo cannot be read as an image: {path}"
+        ).format(path=p.get("path", ""))
     if code == "no_font":
-        return _tr("The font for the PDF (DejaVu Sans) was not found. Please reinstall the app.")
-    return _tr("The meeting pack could not be made.")
+        return QCoreApplication.translate(
+            "PackDialog",
+            "The font for the PDF (DejaVu Sans) was not found. Please reinstall the app.",
+        )
+    return QCoreApplication.translate("PackDialog", "The meeting pack could not be made.")
 
 
 class PackJob(MeetingPackJob):
@@ -834,9 +842,9 @@ class PackDialog(QDialog):
 def ask_logo_path(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Choose a logo"),
+        QCoreApplication.translate("PackDialog", "Choose a logo"),
         "",
-        _tr("Images (*.png *.jpg *.jpeg *.svg *.bmp)"),
+        QCoreApplication.translate("PackDialog", "Images (*.png *.jpg *.jpeg *.svg *.bmp)"),
     )
     return path or None
 
@@ -874,8 +882,8 @@ def export_xlsx(parent: QWidget | None, doc: Document) -> Path | None:
 
     src = Path(doc.path)
     path = dialogs.ask_save_path(
-        parent, _tr("Export as an Excel workbook"), str(src.with_suffix(".xlsx")),
-        _tr("Excel workbooks (*.xlsx)"),
+        parent, QCoreApplication.translate("PackDialog", "Export as an Excel workbook"), str(src.with_suffix(".xlsx")),
+        QCoreApplication.translate("PackDialog", "Excel workbooks (*.xlsx)"),
     )  # fmt: skip
     if not path:
         return None
@@ -887,7 +895,9 @@ def export_xlsx(parent: QWidget | None, doc: Document) -> Path | None:
                 parent,
                 "question",
                 dialogs.app_title(),
-                _tr("{name} already exists. Replace it?").format(name=dest.name),
+                QCoreApplication.translate(
+                    "PackDialog", "{name} already exists. Replace it?"
+                ).format(name=dest.name),
                 str(dest.parent),
                 ("yes", "no"),
             )
@@ -906,7 +916,7 @@ def export_xlsx(parent: QWidget | None, doc: Document) -> Path | None:
         parent,
         "info",
         dialogs.app_title(),
-        _tr("The plan was exported to an Excel workbook."),
+        QCoreApplication.translate("PackDialog", "The plan was exported to an Excel workbook."),
         str(written),
     )
     return written
@@ -918,7 +928,11 @@ def export_csv(parent: QWidget | None, doc: Document) -> list[Path] | None:
     from mktplanner.store.errors import PlanFileError
 
     src = Path(doc.path)
-    folder = ask_folder(parent, _tr("Choose a folder for the CSV files"), str(src.parent))
+    folder = ask_folder(
+        parent,
+        QCoreApplication.translate("PackDialog", "Choose a folder for the CSV files"),
+        str(src.parent),
+    )
     if not folder:
         return None
     dest = Path(folder)
@@ -934,7 +948,9 @@ def export_csv(parent: QWidget | None, doc: Document) -> list[Path] | None:
                 parent,
                 "question",
                 dialogs.app_title(),
-                _tr("This folder already holds CSV files of an export. Replace them?"),
+                QCoreApplication.translate(
+                    "PackDialog", "This folder already holds CSV files of an export. Replace them?"
+                ),
                 str(dest),
                 ("yes", "no"),
             )
@@ -947,11 +963,12 @@ def export_csv(parent: QWidget | None, doc: Document) -> list[Path] | None:
         _export_error(parent, exc, dest, "export csv")
         return None
     QApplication.restoreOverrideCursor()
+    count = len(written)
     dialogs.message(
         parent,
         "info",
         dialogs.app_title(),
-        QCoreApplication.translate(CTX, "%n CSV file(s) written.", "", len(written)),
+        QCoreApplication.translate("PackDialog", "%n CSV file(s) written.", None, count),
         str(dest),
     )
     return written

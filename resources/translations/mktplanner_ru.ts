@@ -2,18 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>BudgetGrid</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Итого</translation>
+    </message>
+    <message>
+        <source>Outside the tactical period: it has budget lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No channel</source>
+        <translation type="unfinished">Без канала</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">Остаток</translation>
+    </message>
+    <message>
+        <source>vs {amount}/month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An action on {channel}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An action with no channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spent with neither a channel nor an action: nobody planned it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The month's plan and spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan plus what the month before left (rollover), minus what was spent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan minus what was spent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The month's budget lines against the fixed monthly sum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>carried {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The budget lines plan more than the fixed sum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Money of the fixed sum that no budget line uses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The budget lines use exactly the fixed sum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spent {actual} with no budget line: unplanned spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No budget line: type an amount to plan one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned {plan}, spent {actual}: {over} over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned {plan}, spent {actual}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BudgetPage</name>
     <message>
         <source>The money: what is planned per month and channel, what was spent, and who checks it how often.</source>
         <translation>Деньги: что запланировано по месяцам и каналам, что потрачено и кто и как часто это проверяет.</translation>
     </message>
     <message>
+        <source>&amp;Budget lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Expenses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontrol points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Budget:</source>
         <translation>Бюджет:</translation>
     </message>
     <message>
-        <source>fixed sum</source>
-        <translation>фиксированная сумма</translation>
+        <source>&amp;Roll the rest into the next month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What a month leaves unspent is added to the next month; what it overspends is taken from it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Each cell: planned, and below it spent (red: over the plan).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in the e&amp;xpenses list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was spent here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search payee or note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunds only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished">Сбросить</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was actually paid. A refund (money coming back) is ticked and counts as a negative amount. Click a column's title to sort.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No expenses recorded yet. Add one, or import a bank statement.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who checks the spending of what, how often, and against which limit. Anything over its limit or overdue comes first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Plan</source>
@@ -24,26 +187,6 @@
         <translation>Потрачено</translation>
     </message>
     <message>
-        <source>Left</source>
-        <translation>Остаток</translation>
-    </message>
-    <message>
-        <source>Budget lines</source>
-        <translation>Строки бюджета</translation>
-    </message>
-    <message>
-        <source>Planned money per month for a channel or an action.</source>
-        <translation>Запланированные деньги на месяц для канала или действия.</translation>
-    </message>
-    <message>
-        <source>No budget lines yet. Plan the first month: how much goes to which channel?</source>
-        <translation>Строк бюджета пока нет. Запланируйте первый месяц: сколько и на какой канал?</translation>
-    </message>
-    <message>
-        <source>Add line</source>
-        <translation>Добавить строку</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
@@ -52,20 +195,28 @@
         <translation>Расходы</translation>
     </message>
     <message>
-        <source>What was actually paid, newest first. A refund is a negative amount.</source>
-        <translation>Что фактически оплачено, сначала новые. Возврат — отрицательная сумма.</translation>
-    </message>
-    <message>
-        <source>No expenses recorded yet.</source>
-        <translation>Расходов пока нет.</translation>
-    </message>
-    <message>
         <source>Add expense</source>
         <translation>Добавить расход</translation>
     </message>
     <message>
+        <source>Show all expenses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
         <source>Controls</source>
         <translation>Что контролируем</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished">Лимит</translation>
+    </message>
+    <message>
+        <source>At this pace</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last check</source>
@@ -76,10 +227,6 @@
         <translation>Точки контроля</translation>
     </message>
     <message>
-        <source>Who checks the spending of what, how often, and against which limit.</source>
-        <translation>Кто проверяет расходы, на что, как часто и с каким лимитом.</translation>
-    </message>
-    <message>
         <source>No control points yet. Without control, a fifth of an online budget can simply evaporate.</source>
         <translation>Точек контроля пока нет. Без контроля пятая часть онлайн-бюджета может просто испариться.</translation>
     </message>
@@ -88,98 +235,273 @@
         <translation>Добавить точку контроля</translation>
     </message>
     <message>
+        <source>&amp;Record a check…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Комментарий</translation>
+    </message>
+    <message>
+        <source>No check recorded yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {row}, column {column} of the pasted block: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>everything</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spend with no channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the whole period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expenses behind a figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click an amount in the grid to see the expenses behind it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spent {spent}, nothing planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spent {spent} of {plan} planned, {over} over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spent {spent} of {plan} planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted for {channel}, the channel of its action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished">Все каналы</translation>
+    </message>
+    <message>
+        <source>No channel</source>
+        <translation type="unfinished">Без канала</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished">Все месяцы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>total {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refunds {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of {amount} in all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Showing the expenses behind {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action: {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>not checked yet</source>
         <translation>ещё не проверялось</translation>
     </message>
     <message>
-        <source>Planned {planned} · actions need {needed} · spent {spent}</source>
-        <translation>План {planned} · действиям нужно {needed} · потрачено {spent}</translation>
+        <source>Select a control point to see its pace and checks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{subject} · {cadence} limit {limit} · {period}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spent {spent} so far ({percent} of the limit).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The check was due {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} unallocated</source>
+        <translation type="unfinished">не распределено {amount}</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions need {needed}, the budget is {fixed}: {tail}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The budget is what the actions need: {needed}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The budget lines plan {lines} of it; {rest} is not in them yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The budget lines plan {lines}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Open the {page} page</source>
+        <translation>Открыть страницу «{page}»</translation>
+    </message>
+    <message>
+        <source>Click to open the {page} page; right click to copy or save the chart.</source>
+        <translation>Щелчок откроет страницу «{page}»; правая кнопка — скопировать или сохранить график.</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>Копировать график</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Сохранить как PNG…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Сохранить как SVG…</translation>
     </message>
 </context>
 <context>
     <name>ChartView</name>
     <message>
         <source>The chart could not be drawn. The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать график</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как PNG…</translation>
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как SVG…</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save chart as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The chart could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CheckDialog</name>
     <message>
         <source>Record a control check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{cadence}, limit {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Checked &amp;by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">Период</translation>
+        <translation>Период</translation>
     </message>
     <message>
         <source>Plan / actual</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What was found and what was done (e.g. bids lowered, campaign paused).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Comment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Next check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Record the check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -306,6 +628,53 @@
     </message>
 </context>
 <context>
+    <name>ControlAlert</name>
+    <message>
+        <source>the {limit} daily limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {limit} weekly limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {limit} monthly limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{spent} spent of {limit} ({percent})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the check is overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At today's pace {subject} ends the day at {projected} of {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At this week's pace {subject} ends at {projected} of {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At this month's pace {subject} ends at {projected} of {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period ends today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control points</source>
+        <translation type="unfinished">Точки контроля</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>DismissDialog</name>
     <message>
         <source>Dismiss a finding</source>
@@ -328,46 +697,46 @@
     <name>GoalCells</name>
     <message>
         <source>SMART check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SMART: every letter passes.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>GoalForm</name>
     <message>
-        <source>A plan setting for every goal: SMART&apos;s “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
-        <translation type="unfinished"></translation>
+        <source>A plan setting for every goal: SMART's “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(for every goal)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>e.g. new clients per month</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>e.g. %, people</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Why this goal, what it depends on…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The SWOT items this goal answers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Link a SWOT item…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Owner</source>
@@ -375,27 +744,27 @@
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not linked to the SWOT analysis yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove this link</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove the link to {text}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The SWOT board is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -414,7 +783,7 @@
     </message>
     <message>
         <source>Select a goal to see and edit it below. Progress = (latest − baseline) / (target − baseline).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No goals yet. Add the first one: what should change, by how much, and by when?</source>
@@ -430,38 +799,38 @@
     </message>
     <message>
         <source>Select a goal to see its progress.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Progress chart</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>No measurements yet. Add the metric&apos;s value as you measure it.</source>
-        <translation type="unfinished"></translation>
+        <source>No measurements yet. Add the metric's value as you measure it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{value} measured on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Expected by today: {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Measurements (%n)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>Actions (%n)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
@@ -478,7 +847,7 @@
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished">Факт</translation>
+        <translation>Факт</translation>
     </message>
     <message>
         <source>Expected path</source>
@@ -494,7 +863,7 @@
     </message>
     <message>
         <source>Set a baseline and a target, or add a measurement.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add measurement</source>
@@ -502,19 +871,19 @@
     </message>
     <message>
         <source>No actions serve this goal yet. Write the first one above and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add an action for this goal… (Enter; it joins the tactical plan)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New action for this goal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Measurements</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Actions</source>
@@ -534,6 +903,10 @@
     <message>
         <source>Test a channel like a product team: a small budget, a period, a success threshold — then scale or stop, and keep what was learned.</source>
         <translation>Проверяйте каналы как продуктовая команда: небольшой бюджет, срок, порог успеха — затем масштабировать или остановить и сохранить выводы.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Spent</source>
@@ -560,20 +933,471 @@
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Select a hypothesis to see its metric and lessons.</source>
-        <translation>Выберите гипотезу, чтобы увидеть её метрику и выводы.</translation>
-    </message>
-    <message>
         <source>e.g. cost per lead, new loyalty members</source>
         <translation>например, цена заявки, новые участники программы лояльности</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Решение</translation>
+    </message>
+    <message>
+        <source>&amp;Scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Pending</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What the test showed, whatever the decision.</source>
         <translation>Что показал тест, каким бы ни было решение.</translation>
     </message>
     <message>
+        <source>No expense booked on this test yet (Budget ▸ Expenses ▸ Hypothesis).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs {range}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs {start} – {end}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set a success threshold: what result makes it worth scaling?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success threshold: {metric} {threshold}. No result yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result {result}: above the threshold {threshold}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result {result}: below the threshold {threshold}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result {result}: exactly the threshold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period is over: decide to scale, continue or stop.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a hypothesis to see its result, money and lessons.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spent {spent} of the {budget} test budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>New hypothesis</source>
         <translation>Новая гипотеза</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the cell is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a date in the format {format}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a month (like {format}, 2025-01 or 01.2025)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not an amount (check the decimal separator)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} has more than {digits} decimal places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is negative: if negative amounts are refunds, say so in the previous step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has no channel named {value} (the previous step can create it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has several channels named {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has no action named {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has several actions named {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is neither yes nor no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an amount cannot be negative here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the text is too long (at most {max} characters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file has a header but no rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not {encoding} text (line {line}): choose another encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a known encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file cannot be read as CSV (line {line}): check the delimiter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} cannot be used here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the column that holds the {field}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file has no column “{column}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line} holds no header: choose the header line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import expenses from CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import channel results from CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the &amp;valid rows only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; semicolon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, comma</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>| vertical bar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma: 1 234,56</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Point: 1,234.56</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delimiter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decimal &amp;separator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date &amp;format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Header on line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file as read with these settings:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file to see its first rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which column holds what? Fields in bold are needed. The choice is remembered for this plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A negative amount is a refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spending is written as negative numbers (as banks do)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create the channels the plan does not have</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it cannot be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>already in the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>will be updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n new expense(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the plan</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new month(s) of results</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to update</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>new channels: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>1. File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3. Check and import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file cannot be imported (see the log).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n expense(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in the plan</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported results: %n new month(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad line(s) left out</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -595,8 +1419,32 @@
         <translation>&amp;JSON…</translation>
     </message>
     <message>
+        <source>&amp;PDF meeting pack…</source>
+        <translation>&amp;PDF — пакет к встрече…</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel workbook (XLSX)…</source>
+        <translation>Книга E&amp;xcel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>&amp;CSV files…</source>
+        <translation>Файлы &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>&amp;Expenses from CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Channel results from CSV…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Close plan</source>
@@ -637,6 +1485,10 @@
     <message>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -741,10 +1593,6 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <source>The plan at a glance: goals, actions, money and control.</source>
-        <translation>План с первого взгляда: цели, действия, деньги и контроль.</translation>
-    </message>
-    <message>
         <source>Tactical period</source>
         <translation>Тактический период</translation>
     </message>
@@ -757,24 +1605,84 @@
         <translation>Действия</translation>
     </message>
     <message>
-        <source>Budget spent</source>
-        <translation>Потрачено из бюджета</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>Этот месяц</translation>
-    </message>
-    <message>
-        <source>Overdue checks</source>
-        <translation>Просроченные проверки</translation>
-    </message>
-    <message>
         <source>Hypotheses</source>
         <translation>Гипотезы</translation>
     </message>
     <message>
         <source>Progress</source>
         <translation>Прогресс</translation>
+    </message>
+    <message>
+        <source>The plan at a glance: what needs attention, the key figures and charts.</source>
+        <translation>План одним взглядом: что требует внимания, ключевые показатели и графики.</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Требует внимания</translation>
+    </message>
+    <message>
+        <source>Goal progress</source>
+        <translation>Прогресс целей</translation>
+    </message>
+    <message>
+        <source>Budget used</source>
+        <translation>Бюджет израсходован</translation>
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation>Цена заявки</translation>
+    </message>
+    <message>
+        <source>ROMI</source>
+        <translation>ROMI</translation>
+    </message>
+    <message>
+        <source>The average progress of the goals that have a measurement.</source>
+        <translation>Средний прогресс целей, у которых есть замеры.</translation>
+    </message>
+    <message>
+        <source>Spend in the tactical period against its budget lines.</source>
+        <translation>Расходы тактического периода относительно строк бюджета.</translation>
+    </message>
+    <message>
+        <source>All channels' spend divided by their leads (Results page).</source>
+        <translation>Расходы всех каналов, делённые на их заявки (страница «Результаты»).</translation>
+    </message>
+    <message>
+        <source>(Revenue − spend) / spend over all channels' results.</source>
+        <translation>(Выручка − расходы) / расходы по результатам всех каналов.</translation>
+    </message>
+    <message>
+        <source>The share of this week's planned hours spent on tasks whose action serves a goal.</source>
+        <translation>Доля запланированных на эту неделю часов, отданных задачам, чьё действие служит цели.</translation>
+    </message>
+    <message>
+        <source>The share of all spend booked to an action that serves a goal.</source>
+        <translation>Доля всех расходов, отнесённых к действиям, которые служат цели.</translation>
+    </message>
+    <message>
+        <source>Budget: plan and actual by month</source>
+        <translation>Бюджет: план и факт по месяцам</translation>
+    </message>
+    <message>
+        <source>Team hours against capacity</source>
+        <translation>Часы команды и ёмкость</translation>
+    </message>
+    <message>
+        <source>Cost per lead and ROMI by channel</source>
+        <translation>Цена заявки и ROMI по каналам</translation>
+    </message>
+    <message>
+        <source>Spend by channel</source>
+        <translation>Расходы по каналам</translation>
+    </message>
+    <message>
+        <source>Tasks done by person</source>
+        <translation>Выполненные задачи по сотрудникам</translation>
+    </message>
+    <message>
+        <source>SWOT items</source>
+        <translation>Пункты SWOT</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -789,12 +1697,20 @@
         <translation>Цели и их прогресс</translation>
     </message>
     <message>
-        <source>A goal is off track when its progress lags more than 10 points behind the time elapsed.</source>
-        <translation>Цель отстаёт, если её прогресс отстаёт от прошедшего времени больше чем на 10 пунктов.</translation>
+        <source>A goal is off track when its progress lags more than 10 points behind the time elapsed. Double-click a goal to open it.</source>
+        <translation>Цель отстаёт, если её прогресс отстаёт от прошедшего времени больше чем на 10 пунктов. Двойной щелчок открывает цель.</translation>
     </message>
     <message>
         <source>No goals yet. Set them on the Goals page.</source>
         <translation>Целей пока нет. Задайте их на странице «Цели».</translation>
+    </message>
+    <message>
+        <source>About this plan</source>
+        <translation>О плане</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
     </message>
     <message>
         <source>Latest</source>
@@ -815,6 +1731,162 @@
     <message>
         <source>No data</source>
         <translation>Нет данных</translation>
+    </message>
+    <message>
+        <source>the whole budget</source>
+        <translation>весь бюджет</translation>
+    </message>
+    <message>
+        <source>Over the limit: {subject}</source>
+        <translation>Превышен лимит: {subject}</translation>
+    </message>
+    <message>
+        <source>{spent} spent of the {limit} limit ({percent}).</source>
+        <translation>Потрачено {spent} при лимите {limit} ({percent}).</translation>
+    </message>
+    <message>
+        <source>The check is overdue too.</source>
+        <translation>Проверка тоже просрочена.</translation>
+    </message>
+    <message>
+        <source>Check overdue: {subject}</source>
+        <translation>Просрочена проверка: {subject}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>просрочено на %n день</numerusform>
+            <numerusform>просрочено на %n дня</numerusform>
+            <numerusform>просрочено на %n дней</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>controller: {name}</source>
+        <translation>контролёр: {name}</translation>
+    </message>
+    <message>
+        <source>Late action: {title}</source>
+        <translation>Просрочено действие: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due {date}, %n day(s) ago</source>
+        <translation>
+            <numerusform>Срок {date}, %n день назад</numerusform>
+            <numerusform>Срок {date}, %n дня назад</numerusform>
+            <numerusform>Срок {date}, %n дней назад</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>эта неделя</translation>
+    </message>
+    <message>
+        <source>week {week}</source>
+        <translation>неделя {week}</translation>
+    </message>
+    <message>
+        <source>Over capacity: {person}, {week}</source>
+        <translation>Перегрузка: {person}, {week}</translation>
+    </message>
+    <message>
+        <source>{planned} h planned, {capacity} h available.</source>
+        <translation>Запланировано {planned} ч при ёмкости {capacity} ч.</translation>
+    </message>
+    <message>
+        <source>Goal off track: {title}</source>
+        <translation>Цель отстаёт: {title}</translation>
+    </message>
+    <message>
+        <source>{progress} of the way; {expected} expected by the last measurement.</source>
+        <translation>Пройдено {progress}; к последнему замеру ожидалось {expected}.</translation>
+    </message>
+    <message>
+        <source>All clear</source>
+        <translation>Всё в порядке</translation>
+    </message>
+    <message>
+        <source>No spending over a limit, no overdue checks or late actions, no week over capacity, no goal off track.</source>
+        <translation>Нет превышений лимитов, просроченных проверок и действий, перегруженных недель и отстающих целей.</translation>
+    </message>
+    <message>
+        <source>Show fewer</source>
+        <translation>Свернуть</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all (%n)</source>
+        <translation>
+            <numerusform>Показать все (%n)</numerusform>
+            <numerusform>Показать все (%n)</numerusform>
+            <numerusform>Показать все (%n)</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n off track</source>
+        <translation>
+            <numerusform>%n отстаёт</numerusform>
+            <numerusform>%n отстают</numerusform>
+            <numerusform>%n отстают</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n достигнута</numerusform>
+            <numerusform>%n достигнуты</numerusform>
+            <numerusform>%n достигнуто</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>all on track</source>
+        <translation>все идут по плану</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>данных пока нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n цель</numerusform>
+            <numerusform>%n цели</numerusform>
+            <numerusform>%n целей</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>No goals yet</source>
+        <translation>Целей пока нет</translation>
+    </message>
+    <message>
+        <source>{spent} of {planned}</source>
+        <translation>{spent} из {planned}</translation>
+    </message>
+    <message>
+        <source>Plan to date: {amount}</source>
+        <translation>План на сегодня: {amount}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n заявка</numerusform>
+            <numerusform>%n заявки</numerusform>
+            <numerusform>%n заявок</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n канал</numerusform>
+            <numerusform>%n канала</numerusform>
+            <numerusform>%n каналов</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>{revenue} revenue on {spend} spend</source>
+        <translation>выручка {revenue} при расходах {spend}</translation>
+    </message>
+    <message>
+        <source>No channel results yet</source>
+        <translation>Результатов каналов пока нет</translation>
     </message>
     <message>
         <source>{start} – {end} ({months} months)</source>
@@ -841,20 +1913,451 @@
         <translation>выполнено: {n}</translation>
     </message>
     <message>
-        <source>of {planned} planned</source>
-        <translation>из {planned} по плану</translation>
+        <source>{n} weekly plans this week</source>
+        <translation>недельных планов на этой неделе: {n}</translation>
     </message>
     <message>
-        <source>next check {date}</source>
-        <translation>следующая проверка {date}</translation>
+        <source>Plan</source>
+        <translation>План</translation>
     </message>
     <message>
-        <source>no control points</source>
-        <translation>точек контроля нет</translation>
+        <source>Actual</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Over plan</source>
+        <translation>Сверх плана</translation>
+    </message>
+    <message>
+        <source>Plan, cumulative</source>
+        <translation>План нарастающим итогом</translation>
+    </message>
+    <message>
+        <source>Actual, cumulative</source>
+        <translation>Факт нарастающим итогом</translation>
+    </message>
+    <message>
+        <source>Fixed budget</source>
+        <translation>Фиксированный бюджет</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>За месяц</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>Нарастающим итогом</translation>
+    </message>
+    <message>
+        <source>No budget lines yet</source>
+        <translation>Строк бюджета пока нет</translation>
+    </message>
+    <message>
+        <source>No budget lines yet. Plan the budget on the Budget page.</source>
+        <translation>Строк бюджета пока нет. Запланируйте бюджет на странице «Бюджет и контроль».</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>Сверх ёмкости</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Ёмкость</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>W{week}</source>
+        <translation>Н{week}</translation>
+    </message>
+    <message>
+        <source>No weekly plans yet</source>
+        <translation>Недельных планов пока нет</translation>
+    </message>
+    <message>
+        <source>No weekly plans yet. Plan the team's weeks on the Weekly plans page.</source>
+        <translation>Недельных планов пока нет. Спланируйте недели команды на странице «Недельные планы».</translation>
+    </message>
+    <message>
+        <source>No channel results yet. Record them on the Results page.</source>
+        <translation>Результатов каналов пока нет. Внесите их на странице «Результаты».</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Расход</translation>
+    </message>
+    <message>
+        <source>No spend recorded</source>
+        <translation>Расходов не записано</translation>
+    </message>
+    <message>
+        <source>No spend recorded in the channels' results yet.</source>
+        <translation>В результатах каналов расходов пока нет.</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>Задачи выполнены</translation>
+    </message>
+    <message>
+        <source>No weekly plans</source>
+        <translation>Нет недельных планов</translation>
+    </message>
+    <message>
+        <source>last week, W{week}</source>
+        <translation>прошлая неделя, Н{week}</translation>
+    </message>
+    <message>
+        <source>No weekly plans last week.</source>
+        <translation>На прошлой неделе недельных планов не было.</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Сильные стороны</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>Слабые стороны</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Возможности</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>Угрозы</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Внутренние</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Внешние</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Пункты</translation>
+    </message>
+    <message>
+        <source>No SWOT items yet</source>
+        <translation>Пунктов SWOT пока нет</translation>
+    </message>
+    <message>
+        <source>No SWOT items yet. Start the analysis on the SWOT page.</source>
+        <translation>Пунктов SWOT пока нет. Начните анализ на странице SWOT.</translation>
     </message>
     <message>
         <source>{n} awaiting a decision</source>
         <translation>ждут решения: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <source>Export the meeting pack (PDF)</source>
+        <translation>Экспорт пакета к встрече (PDF)</translation>
+    </message>
+    <message>
+        <source>Print the meeting pack</source>
+        <translation>Печать пакета к встрече</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Разделы</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ни одного</translation>
+    </message>
+    <message>
+        <source>Week of the weekly plans</source>
+        <translation>Неделя недельных планов</translation>
+    </message>
+    <message>
+        <source>The whole tactical period</source>
+        <translation>Весь тактический период</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Книжная</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Альбомная</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Ориентация</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>e.g. the client's company</source>
+        <translation>например, компания клиента</translation>
+    </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>Подготовлено для</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Double-click a page to see it larger.</source>
+        <translation>Двойной щелчок покажет страницу крупнее.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>{week} (this week)</source>
+        <translation>{week} (эта неделя)</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as a logo.</source>
+        <translation>Этот файл нельзя использовать как логотип.</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG or SVG image.</source>
+        <translation>Выберите изображение PNG, JPEG или SVG.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Без логотипа</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Выберите хотя бы один раздел.</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Обложка</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Strategy on one page</source>
+        <translation>Стратегия на одной странице</translation>
+    </message>
+    <message>
+        <source>SWOT analysis</source>
+        <translation>SWOT-анализ</translation>
+    </message>
+    <message>
+        <source>Goals and progress</source>
+        <translation>Цели и прогресс</translation>
+    </message>
+    <message>
+        <source>Tactical timeline</source>
+        <translation>Тактический план на календаре</translation>
+    </message>
+    <message>
+        <source>Weekly plans</source>
+        <translation>Недельные планы</translation>
+    </message>
+    <message>
+        <source>Budget and control</source>
+        <translation>Бюджет и контроль</translation>
+    </message>
+    <message>
+        <source>Results by channel</source>
+        <translation>Результаты по каналам</translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation>Гипотезы</translation>
+    </message>
+    <message>
+        <source>Plan check</source>
+        <translation>Проверка плана</translation>
+    </message>
+    <message>
+        <source>The pack has no section named {name}.</source>
+        <translation>В пакете нет раздела {name}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a week.</source>
+        <translation>{value} — не неделя.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>{value} is not a paper size.</source>
+        <translation>{value} — не формат бумаги.</translation>
+    </message>
+    <message>
+        <source>{value} is not a language of the pack.</source>
+        <translation>{value} — не язык пакета.</translation>
+    </message>
+    <message>
+        <source>The logo cannot be read as an image: {path}</source>
+        <translation>Логотип не читается как изображение: {path}</translation>
+    </message>
+    <message>
+        <source>The font for the PDF (DejaVu Sans) was not found. Please reinstall the app.</source>
+        <translation>Шрифт для PDF (DejaVu Sans) не найден. Переустановите программу.</translation>
+    </message>
+    <message>
+        <source>The meeting pack could not be made.</source>
+        <translation>Не удалось подготовить пакет к встрече.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Готовим предпросмотр…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>The preview shows the pages as they will be printed.</source>
+        <translation>Предпросмотр показывает страницы такими, какими они будут напечатаны.</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>Страница {n}</translation>
+    </message>
+    <message>
+        <source>Save the meeting pack as</source>
+        <translation>Сохранить пакет к встрече как</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Записываем {name}…</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} уже существует. Заменить?</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отменяем…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>The meeting pack was saved.</source>
+        <translation>Пакет к встрече сохранён.</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>Открыть PDF</translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written.</source>
+        <translation>Экспорт отменён. Файл не записан.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved.</source>
+        <translation>PDF не сохранён.</translation>
+    </message>
+    <message>
+        <source>The preview could not be made. The details are in the log: {path}</source>
+        <translation>Не удалось подготовить предпросмотр. Подробности в журнале: {path}</translation>
+    </message>
+    <message>
+        <source>Preparing the pages to print…</source>
+        <translation>Готовим страницы к печати…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n страница отправлена на принтер.</numerusform>
+            <numerusform>%n страницы отправлены на принтер.</numerusform>
+            <numerusform>%n страниц отправлено на принтер.</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Выберите логотип</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.bmp)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.svg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Export as an Excel workbook</source>
+        <translation>Экспорт в книгу Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The plan was exported to an Excel workbook.</source>
+        <translation>План выгружен в книгу Excel.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the CSV files</source>
+        <translation>Выберите папку для файлов CSV</translation>
+    </message>
+    <message>
+        <source>This folder already holds CSV files of an export. Replace them?</source>
+        <translation>В этой папке уже есть файлы CSV прошлого экспорта. Заменить их?</translation>
+    </message>
+    <message>
+        <source>%n CSV file(s) written.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -864,36 +2367,100 @@
         <translation>Что принёс каждый канал за свои деньги: охват, лиды, клиенты и выручка, и сколько стоили один лид и один клиент.</translation>
     </message>
     <message>
-        <source>Spend left empty is taken from the month&apos;s expenses of the channel. “—”: not defined (nothing to divide by).</source>
-        <translation>Пустой расход берётся из расходов канала за месяц. «—»: не определено (делить не на что).</translation>
+        <source>&amp;Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import from CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Impr.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cust.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conv.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No channels yet. Add channels on the Budget page first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spend in grey is the month's expenses on the channel; type a figure to use another. “—”: not defined (nothing to divide by).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Impressions: how often the ads were shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers: new customers the channel brought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CTR: clicks per impression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPC: spend per click</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPL: spend per lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion: customers per lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CAC: spend per new customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ROMI: (revenue − spend) / spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The channel's share of the spend shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Taken from the expenses of this channel (and its actions)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Typed in; clear it (Delete) to take it from the expenses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished">Все месяцы</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished">Все каналы</translation>
+    </message>
+    <message>
+        <source>Leads from &lt;b&gt;{cheap}&lt;/b&gt; cost {cheap_cpl}; from &lt;b&gt;{expensive}&lt;/b&gt;, {expensive_cpl} — {ratio} times as much.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consider moving money from {expensive} to {cheap}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Channel results</source>
         <translation>Результаты каналов</translation>
-    </message>
-    <message>
-        <source>No results for this month yet. Add a channel&apos;s figures: spend, clicks, leads, customers, revenue.</source>
-        <translation>За этот месяц результатов пока нет. Добавьте показатели канала: расход, клики, лиды, клиенты, выручка.</translation>
-    </message>
-    <message>
-        <source>Add channel</source>
-        <translation>Добавить канал</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Taken from the expenses of this channel in this month</source>
-        <translation>Взято из расходов этого канала за этот месяц</translation>
-    </message>
-    <message>
-        <source>Every channel already has results for this month.</source>
-        <translation>У всех каналов уже есть результаты за этот месяц.</translation>
-    </message>
-    <message>
-        <source>Pick another month above, or add a channel first.</source>
-        <translation>Выберите выше другой месяц или сначала добавьте канал.</translation>
     </message>
 </context>
 <context>
@@ -904,27 +2471,27 @@
     </message>
     <message>
         <source>Enter adds · F2 edits · Delete deletes · 1–5 sets the weight · Ctrl+arrows or drag to move</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show only the cards from one source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mission: what the company does, for whom, and why. Click to write it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Values: what the company will and will not do. Click to write them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Click to edit; the change is saved when you leave the field.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SWOT analysis</source>
@@ -935,67 +2502,67 @@
     <name>SwotBoard</name>
     <message>
         <source>Strengths</source>
-        <translation type="unfinished">Сильные стороны</translation>
+        <translation>Сильные стороны</translation>
     </message>
     <message>
         <source>Weaknesses</source>
-        <translation type="unfinished">Слабые стороны</translation>
+        <translation>Слабые стороны</translation>
     </message>
     <message>
         <source>Opportunities</source>
-        <translation type="unfinished">Возможности</translation>
+        <translation>Возможности</translation>
     </message>
     <message>
         <source>Threats</source>
-        <translation type="unfinished">Угрозы</translation>
+        <translation>Угрозы</translation>
     </message>
     <message>
         <source>What helps us reach the goals?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What must the plan allow for?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What is opening up on the market?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What could hurt us, and how do we answer it?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add a strength…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add a weakness…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add an opportunity…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add a threat…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Weight {weight} of 5 · Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{quadrant}: {text}. Weight {weight} of 5. Source: {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%n goal(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Weight: importance from 1 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Weight</source>
@@ -1003,31 +2570,31 @@
     </message>
     <message>
         <source>What is it?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note (shown on hover)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No card from this source.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Type the answer below and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%n card(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{shown} of {total} shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Edit card</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Source</source>
@@ -1035,7 +2602,7 @@
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Delete</source>
@@ -1043,11 +2610,11 @@
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Внутренние</translation>
     </message>
     <message>
         <source>External</source>
-        <translation type="unfinished"></translation>
+        <translation>Внешние</translation>
     </message>
 </context>
 <context>
@@ -1515,7 +3082,7 @@
         <translation>Работа и деньги ведут к цели через действие, которое ей служит.</translation>
     </message>
     <message>
-        <source>Each person&apos;s hours this week</source>
+        <source>Each person's hours this week</source>
         <translation>Часы каждого сотрудника на этой неделе</translation>
     </message>
     <message>
@@ -1531,67 +3098,67 @@
     <name>TowsPanel</name>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Defend</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Improve</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Avoid</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>strengths × opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>strengths × threats</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>weaknesses × opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>weaknesses × threats</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>How can a strength seize an opportunity?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>How can a strength answer a threat?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Which opportunity helps to overcome a weakness?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>How do we keep a weakness away from a threat?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{internal} × {external}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Goal: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Make a goal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No goal yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Strategic options</source>
@@ -1599,19 +3166,19 @@
     </message>
     <message>
         <source>Add at least one strength or weakness and one opportunity or threat to the board first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This will be a {kind} option: {title}, {description}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open the goal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Edit text</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Internal factor</source>
@@ -1631,23 +3198,23 @@
     </message>
     <message>
         <source>Pair an internal factor with an external one and write what to do. An option can become a goal.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What will we do? (Enter adds)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A strength or a weakness</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>An opportunity or a threat</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1732,7 +3299,7 @@
         <translation>Подготовить следующую неделю</translation>
     </message>
     <message>
-        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week&apos;s targets start from this week&apos;s results + 1 %.</source>
+        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week's targets start from this week's results + 1 %.</source>
         <translation>Копирует регулярные задачи в следующую неделю и переносит невыполненные; цели следующей недели — результаты этой недели + 1 %.</translation>
     </message>
     <message>
@@ -1776,7 +3343,7 @@
         <translation>Предложить цели</translation>
     </message>
     <message>
-        <source>Planned value = last week&apos;s actual + 1 % (raise the bar slowly).</source>
+        <source>Planned value = last week's actual + 1 % (raise the bar slowly).</source>
         <translation>План = факт прошлой недели + 1 % (планка поднимается постепенно).</translation>
     </message>
     <message>
@@ -1896,11 +3463,11 @@
         <translation>У каждого сотрудника свой недельный план; команда — на вкладке «Люди».</translation>
     </message>
     <message>
-        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week&apos;s results + 1 %.</source>
+        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week's results + 1 %.</source>
         <translation>Подготовьте его из прошлой недели: регулярные задачи копируются, невыполненные переносятся, а цели — результаты прошлой недели + 1 %.</translation>
     </message>
     <message>
-        <source>Start with the week&apos;s target metrics, then the tasks that get there.</source>
+        <source>Start with the week's target metrics, then the tasks that get there.</source>
         <translation>Начните с целевых показателей недели, затем задачи, которые к ним ведут.</translation>
     </message>
     <message>
@@ -1972,7 +3539,7 @@
         <translation>Предложить нечего.</translation>
     </message>
     <message>
-        <source>Suggestions start from last week&apos;s actual values of the same metrics, and last week has none.</source>
+        <source>Suggestions start from last week's actual values of the same metrics, and last week has none.</source>
         <translation>Предложения строятся на фактических значениях тех же показателей за прошлую неделю, а их нет.</translation>
     </message>
     <message>
@@ -2353,6 +3920,13 @@ Plan file format version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>print</name>
+    <message>
+        <source>Print the meeting pack</source>
+        <translation>Печать пакета к встрече</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>Progress {progress}</source>
@@ -2575,7 +4149,7 @@ Plan file format version: {schema}</source>
         <translation>Мероприятия по месяцам: кто, когда, за сколько</translation>
     </message>
     <message>
-        <source>Each person&apos;s tasks, end products and hours</source>
+        <source>Each person's tasks, end products and hours</source>
         <translation>Задачи каждого сотрудника, конечные продукты и часы</translation>
     </message>
     <message>
@@ -2919,7 +4493,7 @@ Plan file format version: {schema}</source>
         <translation>Идёт мероприятий</translation>
     </message>
     <message>
-        <source>Actions&apos; budget</source>
+        <source>Actions' budget</source>
         <translation>Бюджет мероприятий</translation>
     </message>
     <message>
@@ -2995,7 +4569,7 @@ Plan file format version: {schema}</source>
         <translation>фиксированная сумма, {basis}</translation>
     </message>
     <message>
-        <source>the sum of the actions&apos; needs</source>
+        <source>the sum of the actions' needs</source>
         <translation>сумма потребностей мероприятий</translation>
     </message>
     <message>
@@ -3079,7 +4653,7 @@ Plan file format version: {schema}</source>
         <translation>Следующая проверка</translation>
     </message>
     <message>
-        <source>Spend is counted in the current period of each point&apos;s cadence.</source>
+        <source>Spend is counted in the current period of each point's cadence.</source>
         <translation>Расход считается за текущий период каждой точки контроля.</translation>
     </message>
     <message>
@@ -3983,19 +5557,19 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>move SWOT item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>add strategic option</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>edit strategic option</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>change the goal&apos;s SWOT links</source>
-        <translation type="unfinished"></translation>
+        <source>change the goal's SWOT links</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>move action</source>
@@ -4039,43 +5613,43 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>edit the budget</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>paste into the budget</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>change the budget settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>change the rollover of the budget</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>mark an expense as a refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>unmark a refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>record a control check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>import expenses</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>import channel results</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>remember the CSV columns</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>dismiss a finding</source>
@@ -4127,7 +5701,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>{field}: a negative amount is only for a refund. Tick “Refund” to record money coming back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{field}: must be between {min} and {max}.</source>
@@ -4223,7 +5797,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>This option has already become a goal.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This week is closed and can no longer be changed. Reopen the week to correct it.</source>
@@ -4234,7 +5808,7 @@ Plan file format version: {schema}</source>
         <translation>Фактические часы, выполненные задачи и фактические результаты вносятся после утверждения плана, а не в черновике.</translation>
     </message>
     <message>
-        <source>{field}: {value} h is more than the person&apos;s {max} hours a week.</source>
+        <source>{field}: {value} h is more than the person's {max} hours a week.</source>
         <translation>{field}: {value} ч — больше, чем {max} ч в неделю у сотрудника.</translation>
     </message>
     <message>
@@ -4246,7 +5820,7 @@ Plan file format version: {schema}</source>
         <translation>Для закрытия нужен факт: задач без фактических часов — {tasks}, показателей без факта или отметки «не измерялся» — {metrics}.</translation>
     </message>
     <message>
-        <source>Next week&apos;s plan is no longer a draft, so nothing was added to it.</source>
+        <source>Next week's plan is no longer a draft, so nothing was added to it.</source>
         <translation>План следующей недели уже не черновик, поэтому в него ничего не добавлено.</translation>
     </message>
     <message>
@@ -4259,75 +5833,75 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Specific</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Measurable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Achievable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Relevant</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Time-bound</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A clear title and a metric.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The baseline and the target are set.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The change from the baseline is plausible.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>It answers the SWOT analysis or the mission.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>It has a deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The goal has no title.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Set the baseline: where the metric stands now.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Set the target: where the metric should get to.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The target equals the baseline: nothing would change.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Needs a baseline and a target to be judged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A jump of ×{ratio} from the baseline; the plan warns above ×{threshold}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Link it to a SWOT item, or write the mission.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The deadline ({deadline}) is before the baseline date ({baseline_date}).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file was not found.</source>
