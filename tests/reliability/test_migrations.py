@@ -193,8 +193,8 @@ def test_the_fixture_script_is_deterministic(tmp_path: Path) -> None:
     spec.loader.exec_module(module)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    one = module.make(HEAD, tmp_path / "a")
-    two = module.make(HEAD, tmp_path / "b")
+    one = module.make(HEAD, tmp_path / "a", quiet=True)
+    two = module.make(HEAD, tmp_path / "b", quiet=True)
     assert one.read_bytes() == two.read_bytes()
     committed = FIXTURES / f"plan_{HEAD:04d}.mktplan"
     if manifest(committed)["sqlite"] == sq.sqlite_version:
