@@ -10,7 +10,9 @@ the open plan, its undo history and the current page.
 
 from __future__ import annotations
 
+import importlib
 import logging
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,29 +73,65 @@ PAGE_OF_TABLE: dict[str, str] = {
 }
 
 
-def page_classes() -> list[type[Page]]:
-    """The pages in sidebar order (one module per page; later issues replace a body)."""
-    from mktplanner.ui.pages.budget import BudgetPage
-    from mktplanner.ui.pages.check import CheckPage
-    from mktplanner.ui.pages.goals import GoalsPage
-    from mktplanner.ui.pages.hypotheses import HypothesesPage
-    from mktplanner.ui.pages.overview import OverviewPage
-    from mktplanner.ui.pages.results import ResultsPage
-    from mktplanner.ui.pages.strategy import StrategyPage
-    from mktplanner.ui.pages.tactics import TacticsPage
-    from mktplanner.ui.pages.weekly import WeeklyPage
+# The pages in sidebar order: id, module, class. A page's module is imported and the page
+# built the first time it is shown (``Pages``), so start-up builds none of them.
+PAGE_MODULES: tuple[tuple[str, str, str], ...] = (
+    ("overview", "mktplanner.ui.pages.overview", "OverviewPage"),
+    ("strategy", "mktplanner.ui.pages.strategy", "StrategyPage"),
+    ("goals", "mktplanner.ui.pages.goals", "GoalsPage"),
+    ("tactics", "mktplanner.ui.pages.tactics", "TacticsPage"),
+    ("weekly", "mktplanner.ui.pages.weekly", "WeeklyPage"),
+    ("budget", "mktplanner.ui.pages.budget", "BudgetPage"),
+    ("results", "mktplanner.ui.pages.results", "ResultsPage"),
+    ("hypotheses", "mktplanner.ui.pages.hypotheses", "HypothesesPage"),
+    ("check", "mktplanner.ui.pages.check", "CheckPage"),
+)
+PAGE_ORDER: tuple[str, ...] = tuple(pid for pid, _, _ in PAGE_MODULES)
 
-    return [
-        OverviewPage,
-        StrategyPage,
-        GoalsPage,
-        TacticsPage,
-        WeeklyPage,
-        BudgetPage,
-        ResultsPage,
-        HypothesesPage,
-        CheckPage,
-    ]
+
+def page_class(page_id: str) -> type[Page]:
+    for pid, module, name in PAGE_MODULES:
+        if pid == page_id:
+            cls: type[Page] = getattr(importlib.import_module(module), name)
+            return cls
+    raise KeyError(page_id)
+
+
+def page_classes() -> list[type[Page]]:
+    """The page classes in sidebar order (imports every page's module)."""
+    return [page_class(pid) for pid in PAGE_ORDER]
+
+
+class Pages(Mapping[str, Page]):
+    """The window's pages by id, in sidebar order; a page is made on first access.
+
+    ``pages["budget"]`` builds the budget page if it is not built yet (iterating over
+    ``values()``/``items()`` builds them all); ``built()`` lists only those already made.
+    """
+
+    def __init__(self, make: Callable[[str], Page]):
+        self._make = make
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, page_id: str) -> Page:
+        page = self._built.get(page_id)
+        if page is None:
+            if page_id not in PAGE_ORDER:
+                raise KeyError(page_id)
+            page = self._built[page_id] = self._make(page_id)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGE_ORDER)
+
+    def __len__(self) -> int:
+        return len(PAGE_ORDER)
+
+    def __contains__(self, page_id: object) -> bool:
+        return page_id in PAGE_ORDER
+
+    def built(self) -> list[Page]:
+        return [self._built[pid] for pid in PAGE_ORDER if pid in self._built]
 
 
 def settings() -> QSettings:
@@ -134,7 +172,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.language = language
         self.doc: Document | None = None
-        self.pages: dict[str, Page] = {}
+        self.pages = Pages(self._make_page)
         self.setWindowIcon(theme.icon("mktplanner", theme.colors()["accent"], 64))
         self.resize(QSize(1280, 800))
         self.setMinimumSize(QSize(960, 600))
@@ -273,12 +311,12 @@ class MainWindow(QMainWindow):
         for act in self.act_lang.values():
             m_lang.addAction(act)
         m_view.addSeparator()
-        for i, cls in enumerate(page_classes()):
-            act = QAction(texts.page_title(cls.page_id).replace("&", "&&"), self)
+        for i, page_id in enumerate(PAGE_ORDER):
+            act = QAction(texts.page_title(page_id).replace("&", "&&"), self)
             self._actions.append(act)
             if i < 9:
                 act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            act.triggered.connect(lambda _c=False, pid=cls.page_id: self.show_page(pid))
+            act.triggered.connect(lambda _c=False, pid=page_id: self.show_page(pid))
             m_view.addAction(act)
             self.page_actions.append(act)
         m_help = bar.addMenu(self.tr("&Help"))
@@ -343,15 +381,11 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.stack.setObjectName("Pages")
-        self.pages = {}
-        for cls in page_classes():
-            page = cls()
-            self.pages[cls.page_id] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(
-                theme.icon(texts.PAGE_ICONS[cls.page_id]), texts.page_title(cls.page_id)
-            )
-            item.setData(Qt.ItemDataRole.UserRole, cls.page_id)
+        self.pages = Pages(self._make_page)
+        for page_id in PAGE_ORDER:
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
+            item = QListWidgetItem(theme.icon(texts.PAGE_ICONS[page_id]), texts.page_title(page_id))
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
             item.setSizeHint(QSize(200, 38))
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
@@ -381,6 +415,22 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.save_state)
         self._status_widgets = [self.save_state]
         self._update_save_state()
+
+    def _make_page(self, page_id: str) -> Page:
+        """Build a page in place of its placeholder (``Pages`` calls this on first access)."""
+        page = page_class(page_id)()
+        if self.doc is not None:
+            page.set_document(self.doc)
+        index = PAGE_ORDER.index(page_id)
+        placeholder = self.stack.widget(index)
+        was_current = placeholder is not None and self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(index, page)
+        if was_current:
+            self.stack.setCurrentWidget(page)
+        if placeholder is not None and not isinstance(placeholder, Page):
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
 
     # --- state ---------------------------------------------------------------------------
     def current_page_id(self) -> str:
@@ -509,7 +559,7 @@ class MainWindow(QMainWindow):
             doc.stack.indexChanged.connect(self._update_undo_actions)
             doc.stack.cleanChanged.connect(self._update_undo_actions)
             doc.saved.connect(self._on_saved)
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.set_document(doc)
         self.control_alert.attach(doc)
         bus().reset.emit()
@@ -834,7 +884,7 @@ class MainWindow(QMainWindow):
         on_welcome = self.outer.currentWidget() is self.welcome
         self.doc = None
         old_central = self.outer
-        for p in self.pages.values():
+        for p in self.pages.built():
             try:
                 bus().changed.disconnect(p._on_change)
                 bus().reset.disconnect(p.mark_dirty)
@@ -858,7 +908,7 @@ class MainWindow(QMainWindow):
 
     def _adopt(self, doc: Document, page: str) -> None:
         self.doc = doc
-        for p in self.pages.values():
+        for p in self.pages.built():
             p.set_document(doc)
         self.control_alert.attach(doc)
         self.outer.setCurrentWidget(self.workspace)
