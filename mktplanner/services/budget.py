@@ -1029,6 +1029,13 @@ def result_months(plan: PlanFile, today: dt.date | None = None) -> list[dt.date]
     return sorted(stored | set(period) | {current}, reverse=True)
 
 
+def latest_result_month(plan: PlanFile) -> dt.date | None:
+    """The newest month that has channel results (None: no results at all)."""
+    rows = _all(plan, "SELECT max(month) AS month FROM channel_result")
+    day = _date(rows[0]["month"]) if rows else None
+    return month_start(day) if day is not None else None
+
+
 def result_rows(plan: PlanFile, month: dt.date | None) -> ResultsView:
     """Every channel's results of ``month`` (None: summed over every month recorded), spend
     typed in or else the month's expenses on the channel (its own or its actions'), with KPIs,
@@ -1139,10 +1146,18 @@ def hypothesis_rows(plan: PlanFile, today: dt.date | None = None) -> list[Row]:
         r["learned"] = r["learned"] or ""
         r["state"] = str(hypothesis_state(r["start"], r["end"], r["decision"], today))
         r["left_minor"] = int(r["test_budget_minor"]) - int(r["spent_minor"])
-        r["passed"] = (
+        # Whether a higher result is better is not recorded (a cost per lead should fall,
+        # new members should rise): the comparison is stated, not judged.
+        r["vs_threshold"] = (
             None
             if r["result"] is None or r["threshold"] is None
-            else bool(r["result"] >= r["threshold"])
+            else (
+                "above"
+                if r["result"] > r["threshold"]
+                else "below"
+                if r["result"] < r["threshold"]
+                else "equal"
+            )
         )
     return rows
 
@@ -1182,6 +1197,7 @@ __all__ = [
     "filter_expenses",
     "hypothesis_expenses",
     "hypothesis_rows",
+    "latest_result_month",
     "new_expense_values",
     "parse_column_key",
     "propose_check",

@@ -5,10 +5,55 @@
     <name>BudgetPage</name>
     <message numerus="yes">
         <source>%n expense(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n expense</numerusform>
+            <numerusform>%n expenses</numerusform>
+            </translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTexts</name>
+    <message numerus="yes">
+        <source>the check was due %n day(s) ago</source>
+        <translation>
+            <numerusform>the check was due %n day ago</numerusform>
+            <numerusform>the check was due %n days ago</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n control point(s) need(s) attention:</source>
+        <translation>
+            <numerusform>%n control point needs attention:</numerusform>
+            <numerusform>%n control points need attention:</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more.</source>
+        <translation>
+            <numerusform>and %n more.</numerusform>
+            <numerusform>and %n more.</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is left for the remaining %n day(s): stop spending.</source>
+        <translation>
+            <numerusform>Nothing is left for the remaining day: stop spending.</numerusform>
+            <numerusform>Nothing is left for the remaining %n days: stop spending.</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>To stay within the limit: at most {amount} a day for the remaining %n day(s).</source>
+        <translation>
+            <numerusform>To stay within the limit: at most {amount} for the remaining day.</numerusform>
+            <numerusform>To stay within the limit: at most {amount} a day for the remaining %n days.</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) without a budget.</source>
+        <translation>
+            <numerusform>%n action without a budget.</numerusform>
+            <numerusform>%n actions without a budget.</numerusform>
+            </translation>
     </message>
 </context>
 <context>
@@ -32,80 +77,80 @@
     <name>ImportWizard</name>
     <message numerus="yes">
         <source>%n new expense(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n new expense</numerusform>
+            <numerusform>%n new expenses</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the plan</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n already in the plan</numerusform>
+            <numerusform>%n already in the plan</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n new month(s) of results</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n new month of results</numerusform>
+            <numerusform>%n new months of results</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n to update</numerusform>
+            <numerusform>%n to update</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n line cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</numerusform>
+            <numerusform>%n lines cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n expense(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Imported %n expense</numerusform>
+            <numerusform>Imported %n expenses</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n were already in the plan</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n was already in the plan</numerusform>
+            <numerusform>%n were already in the plan</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>Imported results: %n new month(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Imported results: %n new month</numerusform>
+            <numerusform>Imported results: %n new months</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n bad line(s) left out</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n bad line left out</numerusform>
+            <numerusform>%n bad lines left out</numerusform>
+            </translation>
     </message>
 </context>
 <context>
@@ -115,56 +160,56 @@
         <translation>
             <numerusform>%n day late</numerusform>
             <numerusform>%n days late</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Due {date}, %n day(s) ago</source>
         <translation>
             <numerusform>Due {date}, %n day ago</numerusform>
             <numerusform>Due {date}, %n days ago</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Show all (%n)</source>
         <translation>
             <numerusform>Show all (%n)</numerusform>
             <numerusform>Show all (%n)</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n off track</source>
         <translation>
             <numerusform>%n off track</numerusform>
             <numerusform>%n off track</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n reached</source>
         <translation>
             <numerusform>%n reached</numerusform>
             <numerusform>%n reached</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n goal(s)</source>
         <translation>
             <numerusform>%n goal</numerusform>
             <numerusform>%n goals</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
             <numerusform>%n leads</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n channel</numerusform>
             <numerusform>%n channels</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
@@ -174,14 +219,14 @@
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>%n page sent to the printer.</numerusform>
             <numerusform>%n pages sent to the printer.</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>

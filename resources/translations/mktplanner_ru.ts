@@ -5,95 +5,95 @@
     <name>BudgetGrid</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Итого</translation>
+        <translation>Итого</translation>
     </message>
     <message>
         <source>Outside the tactical period: it has budget lines</source>
-        <translation type="unfinished" />
+        <translation>Вне тактического периода: в нём есть строки бюджета</translation>
     </message>
     <message>
         <source>No channel</source>
-        <translation type="unfinished">Без канала</translation>
+        <translation>Без канала</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">Остаток</translation>
+        <translation>Остаток</translation>
     </message>
     <message>
         <source>vs {amount}/month</source>
-        <translation type="unfinished" />
+        <translation>к {amount}/мес.</translation>
     </message>
     <message>
         <source>An action on {channel}</source>
-        <translation type="unfinished" />
+        <translation>Мероприятие в канале «{channel}»</translation>
     </message>
     <message>
         <source>An action with no channel</source>
-        <translation type="unfinished" />
+        <translation>Мероприятие без канала</translation>
     </message>
     <message>
         <source>Spent with neither a channel nor an action: nobody planned it</source>
-        <translation type="unfinished" />
+        <translation>Потрачено без канала и мероприятия: этого никто не планировал</translation>
     </message>
     <message>
         <source>The month's plan and spend</source>
-        <translation type="unfinished" />
+        <translation>План и расход месяца</translation>
     </message>
     <message>
         <source>Plan plus what the month before left (rollover), minus what was spent</source>
-        <translation type="unfinished" />
+        <translation>План плюс остаток прошлого месяца (перенос) минус расход</translation>
     </message>
     <message>
         <source>Plan minus what was spent</source>
-        <translation type="unfinished" />
+        <translation>План минус расход</translation>
     </message>
     <message>
         <source>The month's budget lines against the fixed monthly sum</source>
-        <translation type="unfinished" />
+        <translation>Строки бюджета месяца в сравнении с фиксированной суммой на месяц</translation>
     </message>
     <message>
         <source>carried {amount}</source>
-        <translation type="unfinished" />
+        <translation>перенос {amount}</translation>
     </message>
     <message>
         <source>{amount} short</source>
-        <translation type="unfinished" />
+        <translation>не хватает {amount}</translation>
     </message>
     <message>
         <source>{amount} free</source>
-        <translation type="unfinished" />
+        <translation>свободно {amount}</translation>
     </message>
     <message>
         <source>balanced</source>
-        <translation type="unfinished" />
+        <translation>сходится</translation>
     </message>
     <message>
         <source>The budget lines plan more than the fixed sum</source>
-        <translation type="unfinished" />
+        <translation>Строки бюджета планируют больше фиксированной суммы</translation>
     </message>
     <message>
         <source>Money of the fixed sum that no budget line uses</source>
-        <translation type="unfinished" />
+        <translation>Часть фиксированной суммы, не занятая ни одной строкой бюджета</translation>
     </message>
     <message>
         <source>The budget lines use exactly the fixed sum</source>
-        <translation type="unfinished" />
+        <translation>Строки бюджета используют ровно фиксированную сумму</translation>
     </message>
     <message>
         <source>Spent {actual} with no budget line: unplanned spend</source>
-        <translation type="unfinished" />
+        <translation>Потрачено {actual} без строки бюджета: незапланированный расход</translation>
     </message>
     <message>
         <source>No budget line: type an amount to plan one</source>
-        <translation type="unfinished" />
+        <translation>Строки бюджета нет: введите сумму, чтобы запланировать</translation>
     </message>
     <message>
         <source>Planned {plan}, spent {actual}: {over} over</source>
-        <translation type="unfinished" />
+        <translation>План {plan}, потрачено {actual}: перерасход {over}</translation>
     </message>
     <message>
         <source>Planned {plan}, spent {actual}</source>
-        <translation type="unfinished" />
+        <translation>План {plan}, потрачено {actual}</translation>
     </message>
 </context>
 <context>
@@ -104,15 +104,15 @@
     </message>
     <message>
         <source>&amp;Budget lines</source>
-        <translation type="unfinished" />
+        <translation>&amp;Строки бюджета</translation>
     </message>
     <message>
         <source>&amp;Expenses</source>
-        <translation type="unfinished" />
+        <translation>&amp;Расходы</translation>
     </message>
     <message>
         <source>C&amp;ontrol points</source>
-        <translation type="unfinished" />
+        <translation>&amp;Точки контроля</translation>
     </message>
     <message>
         <source>Budget:</source>
@@ -120,19 +120,19 @@
     </message>
     <message>
         <source>&amp;Roll the rest into the next month</source>
-        <translation type="unfinished" />
+        <translation>&amp;Переносить остаток на следующий месяц</translation>
     </message>
     <message>
         <source>What a month leaves unspent is added to the next month; what it overspends is taken from it.</source>
-        <translation type="unfinished" />
+        <translation>Неизрасходованное за месяц добавляется к следующему месяцу, перерасход вычитается из него.</translation>
     </message>
     <message>
         <source>Columns:</source>
-        <translation type="unfinished" />
+        <translation>Столбцы:</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished" />
+        <translation>Каналы</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -140,43 +140,43 @@
     </message>
     <message>
         <source>Each cell: planned, and below it spent (red: over the plan).</source>
-        <translation type="unfinished" />
+        <translation>В ячейке: план, под ним — расход (красным — сверх плана).</translation>
     </message>
     <message>
         <source>Show in the e&amp;xpenses list</source>
-        <translation type="unfinished" />
+        <translation>Показать в &amp;журнале расходов</translation>
     </message>
     <message>
         <source>Nothing was spent here.</source>
-        <translation type="unfinished" />
+        <translation>Здесь ничего не потрачено.</translation>
     </message>
     <message>
         <source>Search payee or note</source>
-        <translation type="unfinished" />
+        <translation>Поиск по получателю или примечанию</translation>
     </message>
     <message>
         <source>Refunds only</source>
-        <translation type="unfinished" />
+        <translation>Только возвраты</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">Сбросить</translation>
+        <translation>Сбросить</translation>
     </message>
     <message>
         <source>&amp;Import from CSV…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Импорт из CSV…</translation>
     </message>
     <message>
         <source>What was actually paid. A refund (money coming back) is ticked and counts as a negative amount. Click a column's title to sort.</source>
-        <translation type="unfinished" />
+        <translation>Что фактически оплачено. Возврат (деньги, пришедшие обратно) отмечается галочкой и считается отрицательной суммой. Щелчок по заголовку столбца сортирует.</translation>
     </message>
     <message>
         <source>No expenses recorded yet. Add one, or import a bank statement.</source>
-        <translation type="unfinished" />
+        <translation>Расходов пока нет. Добавьте расход или импортируйте банковскую выписку.</translation>
     </message>
     <message>
         <source>Who checks the spending of what, how often, and against which limit. Anything over its limit or overdue comes first.</source>
-        <translation type="unfinished" />
+        <translation>Кто, как часто и по какому лимиту проверяет расходы. Перерасход и просроченные проверки — вверху.</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -200,11 +200,11 @@
     </message>
     <message>
         <source>Show all expenses</source>
-        <translation type="unfinished" />
+        <translation>Показать все расходы</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Controls</source>
@@ -212,11 +212,11 @@
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished">Лимит</translation>
+        <translation>Лимит</translation>
     </message>
     <message>
         <source>At this pace</source>
-        <translation type="unfinished" />
+        <translation>При таком темпе</translation>
     </message>
     <message>
         <source>Last check</source>
@@ -236,11 +236,11 @@
     </message>
     <message>
         <source>&amp;Record a check…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Записать проверку…</translation>
     </message>
     <message>
         <source>Checked by</source>
-        <translation type="unfinished" />
+        <translation>Проверил</translation>
     </message>
     <message>
         <source>Actual</source>
@@ -248,103 +248,103 @@
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Комментарий</translation>
+        <translation>Комментарий</translation>
     </message>
     <message>
         <source>No check recorded yet.</source>
-        <translation type="unfinished" />
+        <translation>Проверок пока не было.</translation>
     </message>
     <message>
         <source>Nothing was pasted</source>
-        <translation type="unfinished" />
+        <translation>Ничего не вставлено</translation>
     </message>
     <message>
         <source>Row {row}, column {column} of the pasted block: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Строка {row}, столбец {column} вставляемого блока: {reason}</translation>
     </message>
     <message>
         <source>everything</source>
-        <translation type="unfinished" />
+        <translation>всё</translation>
     </message>
     <message>
         <source>spend with no channel</source>
-        <translation type="unfinished" />
+        <translation>расходы без канала</translation>
     </message>
     <message>
         <source>the whole period</source>
-        <translation type="unfinished" />
+        <translation>весь период</translation>
     </message>
     <message>
         <source>Expenses behind a figure</source>
-        <translation type="unfinished" />
+        <translation>Расходы за цифрой</translation>
     </message>
     <message>
         <source>Click an amount in the grid to see the expenses behind it.</source>
-        <translation type="unfinished" />
+        <translation>Щёлкните по сумме в таблице, чтобы увидеть расходы за ней.</translation>
     </message>
     <message>
         <source>spent {spent}, nothing planned</source>
-        <translation type="unfinished" />
+        <translation>потрачено {spent}, ничего не запланировано</translation>
     </message>
     <message>
         <source>spent {spent} of {plan} planned, {over} over</source>
-        <translation type="unfinished" />
+        <translation>потрачено {spent} из {plan} по плану, перерасход {over}</translation>
     </message>
     <message>
         <source>spent {spent} of {plan} planned</source>
-        <translation type="unfinished" />
+        <translation>потрачено {spent} из {plan} по плану</translation>
     </message>
     <message>
         <source>Counted for {channel}, the channel of its action</source>
-        <translation type="unfinished" />
+        <translation>Учитывается в канале «{channel}» — канале его мероприятия</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished">Все каналы</translation>
+        <translation>Все каналы</translation>
     </message>
     <message>
         <source>No channel</source>
-        <translation type="unfinished">Без канала</translation>
+        <translation>Без канала</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished" />
+        <translation>Все мероприятия</translation>
     </message>
     <message>
         <source>No action</source>
-        <translation type="unfinished" />
+        <translation>Без мероприятия</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished">Все месяцы</translation>
+        <translation>Все месяцы</translation>
     </message>
     <message numerus="yes">
         <source>%n expense(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n расход</numerusform>
+            <numerusform>%n расхода</numerusform>
+            <numerusform>%n расходов</numerusform>
+            </translation>
     </message>
     <message>
         <source>total {amount}</source>
-        <translation type="unfinished" />
+        <translation>итого {amount}</translation>
     </message>
     <message>
         <source>refunds {amount}</source>
-        <translation type="unfinished" />
+        <translation>возвраты {amount}</translation>
     </message>
     <message>
         <source>of {amount} in all</source>
-        <translation type="unfinished" />
+        <translation>из {amount} всего</translation>
     </message>
     <message>
         <source>Showing the expenses behind {what}.</source>
-        <translation type="unfinished" />
+        <translation>Показаны расходы за цифрой: {what}.</translation>
     </message>
     <message>
         <source>Action: {title}</source>
-        <translation type="unfinished" />
+        <translation>Мероприятие: {title}</translation>
     </message>
     <message>
         <source>not checked yet</source>
@@ -352,47 +352,134 @@
     </message>
     <message>
         <source>Select a control point to see its pace and checks.</source>
-        <translation type="unfinished" />
+        <translation>Выберите точку контроля, чтобы увидеть темп расходов и проверки.</translation>
     </message>
     <message>
         <source>{subject} · {cadence} limit {limit} · {period}</source>
-        <translation type="unfinished" />
+        <translation>{subject} · {cadence}, лимит {limit} · {period}</translation>
     </message>
     <message>
         <source>Spent {spent} so far ({percent} of the limit).</source>
-        <translation type="unfinished" />
+        <translation>Потрачено {spent} ({percent} лимита).</translation>
     </message>
     <message>
         <source>The check was due {date}.</source>
-        <translation type="unfinished" />
+        <translation>Проверка должна была пройти {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTexts</name>
+    <message>
+        <source>the {limit} daily limit</source>
+        <translation>дневного лимита {limit}</translation>
+    </message>
+    <message>
+        <source>the {limit} weekly limit</source>
+        <translation>недельного лимита {limit}</translation>
+    </message>
+    <message>
+        <source>the {limit} monthly limit</source>
+        <translation>месячного лимита {limit}</translation>
+    </message>
+    <message>
+        <source>{spent} spent of {limit} ({percent})</source>
+        <translation>потрачено {spent} из {limit} ({percent})</translation>
+    </message>
+    <message numerus="yes">
+        <source>the check was due %n day(s) ago</source>
+        <translation>
+            <numerusform>проверка просрочена на %n день</numerusform>
+            <numerusform>проверка просрочена на %n дня</numerusform>
+            <numerusform>проверка просрочена на %n дней</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>the check is overdue</source>
+        <translation>проверка просрочена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n control point(s) need(s) attention:</source>
+        <translation>
+            <numerusform>%n точка контроля требует внимания:</numerusform>
+            <numerusform>%n точки контроля требуют внимания:</numerusform>
+            <numerusform>%n точек контроля требуют внимания:</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more.</source>
+        <translation>
+            <numerusform>и ещё %n.</numerusform>
+            <numerusform>и ещё %n.</numerusform>
+            <numerusform>и ещё %n.</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>At today's pace {subject} ends the day at {projected} of {limit}.</source>
+        <translation>При сегодняшнем темпе «{subject}» закончит день на {projected} из {limit}.</translation>
+    </message>
+    <message>
+        <source>At this week's pace {subject} ends at {projected} of {limit}.</source>
+        <translation>При темпе этой недели «{subject}» закончит неделю на {projected} из {limit}.</translation>
+    </message>
+    <message>
+        <source>At this month's pace {subject} ends at {projected} of {limit}.</source>
+        <translation>При темпе этого месяца «{subject}» закончит месяц на {projected} из {limit}.</translation>
+    </message>
+    <message>
+        <source>The period ends today.</source>
+        <translation>Период заканчивается сегодня.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is left for the remaining %n day(s): stop spending.</source>
+        <translation>
+            <numerusform>На оставшийся %n день ничего не осталось: расходы надо остановить.</numerusform>
+            <numerusform>На оставшиеся %n дня ничего не осталось: расходы надо остановить.</numerusform>
+            <numerusform>На оставшиеся %n дней ничего не осталось: расходы надо остановить.</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>To stay within the limit: at most {amount} a day for the remaining %n day(s).</source>
+        <translation>
+            <numerusform>Чтобы уложиться в лимит: не больше {amount} в день на оставшийся %n день.</numerusform>
+            <numerusform>Чтобы уложиться в лимит: не больше {amount} в день на оставшиеся %n дня.</numerusform>
+            <numerusform>Чтобы уложиться в лимит: не больше {amount} в день на оставшиеся %n дней.</numerusform>
+            </translation>
     </message>
     <message>
         <source>{amount} short</source>
-        <translation type="unfinished" />
+        <translation>не хватает {amount}</translation>
     </message>
     <message>
         <source>{amount} unallocated</source>
-        <translation type="unfinished">не распределено {amount}</translation>
+        <translation>{amount} не распределено</translation>
     </message>
     <message>
         <source>balanced</source>
-        <translation type="unfinished" />
+        <translation>сходится</translation>
     </message>
     <message>
         <source>Actions need {needed}, the budget is {fixed}: {tail}.</source>
-        <translation type="unfinished" />
+        <translation>Мероприятиям нужно {needed}, бюджет — {fixed}: {tail}.</translation>
     </message>
     <message>
         <source>The budget is what the actions need: {needed}.</source>
-        <translation type="unfinished" />
+        <translation>Бюджет — это потребности мероприятий: {needed}.</translation>
     </message>
     <message>
         <source>The budget lines plan {lines} of it; {rest} is not in them yet.</source>
-        <translation type="unfinished" />
+        <translation>В строках бюджета из них {lines}; {rest} ещё не распределено по строкам.</translation>
     </message>
     <message>
         <source>The budget lines plan {lines}.</source>
-        <translation type="unfinished" />
+        <translation>В строках бюджета — {lines}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) without a budget.</source>
+        <translation>
+            <numerusform>%n мероприятие без бюджета.</numerusform>
+            <numerusform>%n мероприятия без бюджета.</numerusform>
+            <numerusform>%n мероприятий без бюджета.</numerusform>
+            </translation>
     </message>
 </context>
 <context>
@@ -461,19 +548,19 @@
     <name>CheckDialog</name>
     <message>
         <source>Record a control check</source>
-        <translation type="unfinished" />
+        <translation>Запись проверки</translation>
     </message>
     <message>
         <source>{cadence}, limit {limit}</source>
-        <translation type="unfinished" />
+        <translation>{cadence}, лимит {limit}</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished" />
+        <translation>&amp;Дата</translation>
     </message>
     <message>
         <source>Checked &amp;by</source>
-        <translation type="unfinished" />
+        <translation>&amp;Проверил</translation>
     </message>
     <message>
         <source>Period</source>
@@ -481,27 +568,27 @@
     </message>
     <message>
         <source>Plan / actual</source>
-        <translation type="unfinished" />
+        <translation>План / факт</translation>
     </message>
     <message>
         <source>&amp;Verdict</source>
-        <translation type="unfinished" />
+        <translation>&amp;Вывод</translation>
     </message>
     <message>
         <source>What was found and what was done (e.g. bids lowered, campaign paused).</source>
-        <translation type="unfinished" />
+        <translation>Что обнаружено и что сделано (например: снижены ставки, кампания приостановлена).</translation>
     </message>
     <message>
         <source>&amp;Comment</source>
-        <translation type="unfinished" />
+        <translation>&amp;Комментарий</translation>
     </message>
     <message>
         <source>&amp;Next check</source>
-        <translation type="unfinished" />
+        <translation>&amp;Следующая проверка</translation>
     </message>
     <message>
         <source>&amp;Record the check</source>
-        <translation type="unfinished" />
+        <translation>&amp;Записать проверку</translation>
     </message>
 </context>
 <context>
@@ -630,44 +717,8 @@
 <context>
     <name>ControlAlert</name>
     <message>
-        <source>the {limit} daily limit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the {limit} weekly limit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the {limit} monthly limit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{spent} spent of {limit} ({percent})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the check is overdue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>At today's pace {subject} ends the day at {projected} of {limit}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>At this week's pace {subject} ends at {projected} of {limit}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>At this month's pace {subject} ends at {projected} of {limit}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The period ends today.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Control points</source>
-        <translation type="unfinished">Точки контроля</translation>
+        <translation>Точки контроля</translation>
     </message>
     <message>
         <source>Close</source>
@@ -906,7 +957,7 @@
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished" />
+        <translation>Этап</translation>
     </message>
     <message>
         <source>Spent</source>
@@ -938,23 +989,23 @@
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Решение</translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>&amp;Scale</source>
-        <translation type="unfinished" />
+        <translation>&amp;Масштабировать</translation>
     </message>
     <message>
         <source>C&amp;ontinue</source>
-        <translation type="unfinished" />
+        <translation>П&amp;родолжить</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished" />
+        <translation>&amp;Остановить</translation>
     </message>
     <message>
         <source>&amp;Pending</source>
-        <translation type="unfinished" />
+        <translation>&amp;Не решено</translation>
     </message>
     <message>
         <source>What the test showed, whatever the decision.</source>
@@ -962,7 +1013,7 @@
     </message>
     <message>
         <source>No expense booked on this test yet (Budget ▸ Expenses ▸ Hypothesis).</source>
-        <translation type="unfinished" />
+        <translation>На этот тест ещё не отнесён ни один расход (Бюджет ▸ Расходы ▸ Гипотеза).</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -970,55 +1021,55 @@
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished" />
+        <translation>Идёт</translation>
     </message>
     <message>
         <source>Awaiting decision</source>
-        <translation type="unfinished" />
+        <translation>Ждёт решения</translation>
     </message>
     <message>
         <source>Runs {range}.</source>
-        <translation type="unfinished" />
+        <translation>Идёт {range}.</translation>
     </message>
     <message>
         <source>Runs {start} – {end}.</source>
-        <translation type="unfinished" />
+        <translation>Идёт с {start} по {end}.</translation>
     </message>
     <message>
         <source>the metric</source>
-        <translation type="unfinished" />
+        <translation>показатель</translation>
     </message>
     <message>
         <source>Set a success threshold: what result makes it worth scaling?</source>
-        <translation type="unfinished" />
+        <translation>Задайте порог успеха: при каком результате стоит масштабировать?</translation>
     </message>
     <message>
         <source>Success threshold: {metric} {threshold}. No result yet.</source>
-        <translation type="unfinished" />
+        <translation>Порог успеха: {metric} {threshold}. Результата пока нет.</translation>
     </message>
     <message>
         <source>Result {result}: above the threshold {threshold}.</source>
-        <translation type="unfinished" />
+        <translation>Результат {result}: выше порога {threshold}.</translation>
     </message>
     <message>
         <source>Result {result}: below the threshold {threshold}.</source>
-        <translation type="unfinished" />
+        <translation>Результат {result}: ниже порога {threshold}.</translation>
     </message>
     <message>
         <source>Result {result}: exactly the threshold.</source>
-        <translation type="unfinished" />
+        <translation>Результат {result}: ровно на пороге.</translation>
     </message>
     <message>
         <source>The period is over: decide to scale, continue or stop.</source>
-        <translation type="unfinished" />
+        <translation>Срок теста прошёл: решите — масштабировать, продолжить или остановить.</translation>
     </message>
     <message>
         <source>Select a hypothesis to see its result, money and lessons.</source>
-        <translation type="unfinished" />
+        <translation>Выберите гипотезу, чтобы увидеть её результат, расходы и выводы.</translation>
     </message>
     <message>
         <source>Spent {spent} of the {budget} test budget</source>
-        <translation type="unfinished" />
+        <translation>Потрачено {spent} из тестового бюджета {budget}</translation>
     </message>
     <message>
         <source>New hypothesis</source>
@@ -1029,139 +1080,139 @@
     <name>ImportWizard</name>
     <message>
         <source>Choose a CSV file</source>
-        <translation type="unfinished" />
+        <translation>Выберите файл CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
         <source>the cell is empty</source>
-        <translation type="unfinished" />
+        <translation>ячейка пуста</translation>
     </message>
     <message>
         <source>{value} is not a date in the format {format}</source>
-        <translation type="unfinished" />
+        <translation>{value} — не дата в формате {format}</translation>
     </message>
     <message>
         <source>{value} is not a month (like {format}, 2025-01 or 01.2025)</source>
-        <translation type="unfinished" />
+        <translation>{value} — не месяц (пишите как {format}, 2025-01 или 01.2025)</translation>
     </message>
     <message>
         <source>{value} is not an amount (check the decimal separator)</source>
-        <translation type="unfinished" />
+        <translation>{value} — не сумма (проверьте десятичный разделитель)</translation>
     </message>
     <message>
         <source>{value} has more than {digits} decimal places</source>
-        <translation type="unfinished" />
+        <translation>в {value} больше {digits} знаков после запятой</translation>
     </message>
     <message>
         <source>{value} is negative: if negative amounts are refunds, say so in the previous step</source>
-        <translation type="unfinished" />
+        <translation>{value} — отрицательная сумма; если отрицательные суммы — это возвраты, укажите это на предыдущем шаге</translation>
     </message>
     <message>
         <source>the plan has no channel named {value} (the previous step can create it)</source>
-        <translation type="unfinished" />
+        <translation>в плане нет канала {value} (на предыдущем шаге его можно создать)</translation>
     </message>
     <message>
         <source>the plan has several channels named {value}</source>
-        <translation type="unfinished" />
+        <translation>в плане несколько каналов {value}</translation>
     </message>
     <message>
         <source>the plan has no action named {value}</source>
-        <translation type="unfinished" />
+        <translation>в плане нет мероприятия {value}</translation>
     </message>
     <message>
         <source>the plan has several actions named {value}</source>
-        <translation type="unfinished" />
+        <translation>в плане несколько мероприятий {value}</translation>
     </message>
     <message>
         <source>{value} is neither yes nor no</source>
-        <translation type="unfinished" />
+        <translation>{value} — ни «да», ни «нет»</translation>
     </message>
     <message>
         <source>{value} is not a number</source>
-        <translation type="unfinished" />
+        <translation>{value} — не число</translation>
     </message>
     <message>
         <source>{value} is not a whole number</source>
-        <translation type="unfinished" />
+        <translation>{value} — не целое число</translation>
     </message>
     <message>
         <source>an amount cannot be negative here</source>
-        <translation type="unfinished" />
+        <translation>сумма здесь не может быть отрицательной</translation>
     </message>
     <message>
         <source>the text is too long (at most {max} characters)</source>
-        <translation type="unfinished" />
+        <translation>текст слишком длинный (не больше {max} символов)</translation>
     </message>
     <message>
         <source>This file cannot be imported.</source>
-        <translation type="unfinished" />
+        <translation>Этот файл нельзя импортировать.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>Файл пуст.</translation>
     </message>
     <message>
         <source>The file has a header but no rows.</source>
-        <translation type="unfinished" />
+        <translation>В файле есть заголовок, но нет строк.</translation>
     </message>
     <message>
         <source>The file is too large to import.</source>
-        <translation type="unfinished" />
+        <translation>Файл слишком большой для импорта.</translation>
     </message>
     <message>
         <source>The file is not {encoding} text (line {line}): choose another encoding.</source>
-        <translation type="unfinished" />
+        <translation>Файл — не текст в кодировке {encoding} (строка {line}): выберите другую кодировку.</translation>
     </message>
     <message>
         <source>{value} is not a known encoding.</source>
-        <translation type="unfinished" />
+        <translation>{value} — неизвестная кодировка.</translation>
     </message>
     <message>
         <source>The file cannot be read as CSV (line {line}): check the delimiter.</source>
-        <translation type="unfinished" />
+        <translation>Файл не читается как CSV (строка {line}): проверьте разделитель.</translation>
     </message>
     <message>
         <source>{value} cannot be used here.</source>
-        <translation type="unfinished" />
+        <translation>{value} здесь не подходит.</translation>
     </message>
     <message>
         <source>Choose the column that holds the {field}.</source>
-        <translation type="unfinished" />
+        <translation>Выберите столбец, в котором {field}.</translation>
     </message>
     <message>
         <source>The file has no column “{column}”.</source>
-        <translation type="unfinished" />
+        <translation>В файле нет столбца «{column}».</translation>
     </message>
     <message>
         <source>Line {line} holds no header: choose the header line.</source>
-        <translation type="unfinished" />
+        <translation>В строке {line} нет заголовка: укажите строку заголовка.</translation>
     </message>
     <message>
         <source>Import expenses from CSV</source>
-        <translation type="unfinished" />
+        <translation>Импорт расходов из CSV</translation>
     </message>
     <message>
         <source>Import channel results from CSV</source>
-        <translation type="unfinished" />
+        <translation>Импорт результатов каналов из CSV</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished" />
+        <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished" />
+        <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
         <source>Import the &amp;valid rows only</source>
-        <translation type="unfinished" />
+        <translation>Импортировать только &amp;верные строки</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished" />
+        <translation>&amp;Импорт</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1169,235 +1220,235 @@
     </message>
     <message>
         <source>Choose the CSV file to import</source>
-        <translation type="unfinished" />
+        <translation>Выберите файл CSV для импорта</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Выбрать файл…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>Файл</translation>
     </message>
     <message>
         <source>UTF-8 with BOM</source>
-        <translation type="unfinished" />
+        <translation>UTF-8 с BOM</translation>
     </message>
     <message>
         <source>; semicolon</source>
-        <translation type="unfinished" />
+        <translation>; точка с запятой</translation>
     </message>
     <message>
         <source>, comma</source>
-        <translation type="unfinished" />
+        <translation>, запятая</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished" />
+        <translation>Табуляция</translation>
     </message>
     <message>
         <source>| vertical bar</source>
-        <translation type="unfinished" />
+        <translation>| вертикальная черта</translation>
     </message>
     <message>
         <source>Comma: 1 234,56</source>
-        <translation type="unfinished" />
+        <translation>Запятая: 1 234,56</translation>
     </message>
     <message>
         <source>Point: 1,234.56</source>
-        <translation type="unfinished" />
+        <translation>Точка: 1,234.56</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>нет</translation>
     </message>
     <message>
         <source>&amp;Encoding</source>
-        <translation type="unfinished" />
+        <translation>&amp;Кодировка</translation>
     </message>
     <message>
         <source>&amp;Delimiter</source>
-        <translation type="unfinished" />
+        <translation>&amp;Разделитель</translation>
     </message>
     <message>
         <source>Decimal &amp;separator</source>
-        <translation type="unfinished" />
+        <translation>Десятичный &amp;знак</translation>
     </message>
     <message>
         <source>Date &amp;format</source>
-        <translation type="unfinished" />
+        <translation>&amp;Формат даты</translation>
     </message>
     <message>
         <source>&amp;Header on line</source>
-        <translation type="unfinished" />
+        <translation>&amp;Заголовок в строке</translation>
     </message>
     <message>
         <source>The file as read with these settings:</source>
-        <translation type="unfinished" />
+        <translation>Файл, прочитанный с этими настройками:</translation>
     </message>
     <message>
         <source>Choose a file to see its first rows.</source>
-        <translation type="unfinished" />
+        <translation>Выберите файл, чтобы увидеть его первые строки.</translation>
     </message>
     <message>
         <source>Which column holds what? Fields in bold are needed. The choice is remembered for this plan.</source>
-        <translation type="unfinished" />
+        <translation>В каком столбце что? Поля жирным обязательны. Выбор запоминается для этого плана.</translation>
     </message>
     <message>
         <source>A negative amount is a refund</source>
-        <translation type="unfinished" />
+        <translation>Отрицательная сумма — это возврат</translation>
     </message>
     <message>
         <source>Spending is written as negative numbers (as banks do)</source>
-        <translation type="unfinished" />
+        <translation>Расходы записаны отрицательными числами (как в банковских выписках)</translation>
     </message>
     <message>
         <source>Create the channels the plan does not have</source>
-        <translation type="unfinished" />
+        <translation>Создать каналы, которых нет в плане</translation>
     </message>
     <message>
         <source>— not in the file —</source>
-        <translation type="unfinished" />
+        <translation>— нет в файле —</translation>
     </message>
     <message>
         <source>e.g. {value}</source>
-        <translation type="unfinished" />
+        <translation>например, {value}</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>Строка</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>Столбец</translation>
     </message>
     <message>
         <source>Why it cannot be imported</source>
-        <translation type="unfinished" />
+        <translation>Почему нельзя импортировать</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished" />
+        <translation>новая</translation>
     </message>
     <message>
         <source>already in the plan</source>
-        <translation type="unfinished" />
+        <translation>уже есть в плане</translation>
     </message>
     <message>
         <source>will be updated</source>
-        <translation type="unfinished" />
+        <translation>будет обновлена</translation>
     </message>
     <message numerus="yes">
         <source>%n new expense(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n новый расход</numerusform>
+            <numerusform>%n новых расхода</numerusform>
+            <numerusform>%n новых расходов</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the plan</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n уже есть в плане</numerusform>
+            <numerusform>%n уже есть в плане</numerusform>
+            <numerusform>%n уже есть в плане</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n new month(s) of results</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n новый месяц результатов</numerusform>
+            <numerusform>%n новых месяца результатов</numerusform>
+            <numerusform>%n новых месяцев результатов</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n к обновлению</numerusform>
+            <numerusform>%n к обновлению</numerusform>
+            <numerusform>%n к обновлению</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+            </translation>
     </message>
     <message>
         <source>new channels: {names}</source>
-        <translation type="unfinished" />
+        <translation>новые каналы: {names}</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n строку нельзя импортировать, поэтому ничего не будет импортировано. Исправьте файл или импортируйте только верные строки.</numerusform>
+            <numerusform>%n строки нельзя импортировать, поэтому ничего не будет импортировано. Исправьте файл или импортируйте только верные строки.</numerusform>
+            <numerusform>%n строк нельзя импортировать, поэтому ничего не будет импортировано. Исправьте файл или импортируйте только верные строки.</numerusform>
+            </translation>
     </message>
     <message>
         <source>1. File</source>
-        <translation type="unfinished" />
+        <translation>1. Файл</translation>
     </message>
     <message>
         <source>2. Columns</source>
-        <translation type="unfinished" />
+        <translation>2. Столбцы</translation>
     </message>
     <message>
         <source>3. Check and import</source>
-        <translation type="unfinished" />
+        <translation>3. Проверка и импорт</translation>
     </message>
     <message>
         <source>This file cannot be imported (see the log).</source>
-        <translation type="unfinished" />
+        <translation>Этот файл нельзя импортировать (подробности в журнале).</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n expense(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Импортирован %n расход</numerusform>
+            <numerusform>Импортировано %n расхода</numerusform>
+            <numerusform>Импортировано %n расходов</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n were already in the plan</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n уже был в плане</numerusform>
+            <numerusform>%n уже были в плане</numerusform>
+            <numerusform>%n уже были в плане</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>Imported results: %n new month(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Импортированы результаты: %n новый месяц</numerusform>
+            <numerusform>Импортированы результаты: %n новых месяца</numerusform>
+            <numerusform>Импортированы результаты: %n новых месяцев</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n обновлён</numerusform>
+            <numerusform>%n обновлено</numerusform>
+            <numerusform>%n обновлено</numerusform>
+            </translation>
     </message>
     <message numerus="yes">
         <source>%n bad line(s) left out</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n ошибочная строка пропущена</numerusform>
+            <numerusform>%n ошибочные строки пропущены</numerusform>
+            <numerusform>%n ошибочных строк пропущено</numerusform>
+            </translation>
     </message>
 </context>
 <context>
@@ -1440,11 +1491,11 @@
     </message>
     <message>
         <source>&amp;Expenses from CSV…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Расходы из CSV…</translation>
     </message>
     <message>
         <source>&amp;Channel results from CSV…</source>
-        <translation type="unfinished" />
+        <translation>Р&amp;езультаты каналов из CSV…</translation>
     </message>
     <message>
         <source>&amp;Close plan</source>
@@ -1488,7 +1539,7 @@
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished" />
+        <translation>&amp;Импорт</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1758,7 +1809,7 @@
             <numerusform>просрочено на %n день</numerusform>
             <numerusform>просрочено на %n дня</numerusform>
             <numerusform>просрочено на %n дней</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>controller: {name}</source>
@@ -1774,7 +1825,7 @@
             <numerusform>Срок {date}, %n день назад</numerusform>
             <numerusform>Срок {date}, %n дня назад</numerusform>
             <numerusform>Срок {date}, %n дней назад</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>this week</source>
@@ -1818,7 +1869,7 @@
             <numerusform>Показать все (%n)</numerusform>
             <numerusform>Показать все (%n)</numerusform>
             <numerusform>Показать все (%n)</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n off track</source>
@@ -1826,7 +1877,7 @@
             <numerusform>%n отстаёт</numerusform>
             <numerusform>%n отстают</numerusform>
             <numerusform>%n отстают</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n reached</source>
@@ -1834,7 +1885,7 @@
             <numerusform>%n достигнута</numerusform>
             <numerusform>%n достигнуты</numerusform>
             <numerusform>%n достигнуто</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>all on track</source>
@@ -1850,7 +1901,7 @@
             <numerusform>%n цель</numerusform>
             <numerusform>%n цели</numerusform>
             <numerusform>%n целей</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>No goals yet</source>
@@ -1870,7 +1921,7 @@
             <numerusform>%n заявка</numerusform>
             <numerusform>%n заявки</numerusform>
             <numerusform>%n заявок</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
@@ -1878,7 +1929,7 @@
             <numerusform>%n канал</numerusform>
             <numerusform>%n канала</numerusform>
             <numerusform>%n каналов</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>{revenue} revenue on {spend} spend</source>
@@ -2261,7 +2312,7 @@
             <numerusform>%n страница</numerusform>
             <numerusform>%n страницы</numerusform>
             <numerusform>%n страниц</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>The preview shows the pages as they will be printed.</source>
@@ -2325,7 +2376,7 @@
             <numerusform>%n страница отправлена на принтер.</numerusform>
             <numerusform>%n страницы отправлены на принтер.</numerusform>
             <numerusform>%n страниц отправлено на принтер.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>Choose a logo</source>
@@ -2368,95 +2419,95 @@
     </message>
     <message>
         <source>&amp;Month</source>
-        <translation type="unfinished" />
+        <translation>&amp;Месяц</translation>
     </message>
     <message>
         <source>&amp;Import from CSV…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Импорт из CSV…</translation>
     </message>
     <message>
         <source>Impr.</source>
-        <translation type="unfinished" />
+        <translation>Показы</translation>
     </message>
     <message>
         <source>Cust.</source>
-        <translation type="unfinished" />
+        <translation>Клиенты</translation>
     </message>
     <message>
         <source>Conv.</source>
-        <translation type="unfinished" />
+        <translation>Конв.</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished" />
+        <translation>Доля</translation>
     </message>
     <message>
         <source>No channels yet. Add channels on the Budget page first.</source>
-        <translation type="unfinished" />
+        <translation>Каналов пока нет. Сначала добавьте каналы на странице бюджета.</translation>
     </message>
     <message>
         <source>Spend in grey is the month's expenses on the channel; type a figure to use another. “—”: not defined (nothing to divide by).</source>
-        <translation type="unfinished" />
+        <translation>Расход серым — это расходы месяца по каналу; введите число, чтобы указать другое. «—»: не определено (не на что делить).</translation>
     </message>
     <message>
         <source>Impressions: how often the ads were shown</source>
-        <translation type="unfinished" />
+        <translation>Показы: сколько раз показана реклама</translation>
     </message>
     <message>
         <source>Customers: new customers the channel brought</source>
-        <translation type="unfinished" />
+        <translation>Клиенты: новые клиенты из канала</translation>
     </message>
     <message>
         <source>CTR: clicks per impression</source>
-        <translation type="unfinished" />
+        <translation>CTR: клики на показ</translation>
     </message>
     <message>
         <source>CPC: spend per click</source>
-        <translation type="unfinished" />
+        <translation>CPC: расход на клик</translation>
     </message>
     <message>
         <source>CPL: spend per lead</source>
-        <translation type="unfinished" />
+        <translation>CPL: расход на заявку</translation>
     </message>
     <message>
         <source>Conversion: customers per lead</source>
-        <translation type="unfinished" />
+        <translation>Конверсия: клиенты на заявку</translation>
     </message>
     <message>
         <source>CAC: spend per new customer</source>
-        <translation type="unfinished" />
+        <translation>CAC: расход на нового клиента</translation>
     </message>
     <message>
         <source>ROMI: (revenue − spend) / spend</source>
-        <translation type="unfinished" />
+        <translation>ROMI: (выручка − расход) / расход</translation>
     </message>
     <message>
         <source>The channel's share of the spend shown</source>
-        <translation type="unfinished" />
+        <translation>Доля канала в показанных расходах</translation>
     </message>
     <message>
         <source>Taken from the expenses of this channel (and its actions)</source>
-        <translation type="unfinished" />
+        <translation>Взято из расходов по каналу (и его мероприятиям)</translation>
     </message>
     <message>
         <source>Typed in; clear it (Delete) to take it from the expenses</source>
-        <translation type="unfinished" />
+        <translation>Введено вручную; очистите (Delete), чтобы брать из расходов</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished">Все месяцы</translation>
+        <translation>Все месяцы</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished">Все каналы</translation>
+        <translation>Все каналы</translation>
     </message>
     <message>
         <source>Leads from &lt;b&gt;{cheap}&lt;/b&gt; cost {cheap_cpl}; from &lt;b&gt;{expensive}&lt;/b&gt;, {expensive_cpl} — {ratio} times as much.</source>
-        <translation type="unfinished" />
+        <translation>Заявка из канала &lt;b&gt;{cheap}&lt;/b&gt; стоит {cheap_cpl}, из канала &lt;b&gt;{expensive}&lt;/b&gt; — {expensive_cpl}, в {ratio} раза дороже.</translation>
     </message>
     <message>
         <source>Consider moving money from {expensive} to {cheap}.</source>
-        <translation type="unfinished" />
+        <translation>Имеет смысл перенести деньги из канала «{expensive}» в «{cheap}».</translation>
     </message>
     <message>
         <source>Channel results</source>
@@ -2558,7 +2609,7 @@
     </message>
     <message>
         <source>%n goal(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">%n цель</translation>
     </message>
     <message>
         <source>Weight: importance from 1 to 5</source>
@@ -5613,43 +5664,43 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>edit the budget</source>
-        <translation type="unfinished" />
+        <translation>изменить бюджет</translation>
     </message>
     <message>
         <source>paste into the budget</source>
-        <translation type="unfinished" />
+        <translation>вставить в бюджет</translation>
     </message>
     <message>
         <source>change the budget settings</source>
-        <translation type="unfinished" />
+        <translation>изменить настройки бюджета</translation>
     </message>
     <message>
         <source>change the rollover of the budget</source>
-        <translation type="unfinished" />
+        <translation>изменить перенос остатков бюджета</translation>
     </message>
     <message>
         <source>mark an expense as a refund</source>
-        <translation type="unfinished" />
+        <translation>отметить расход как возврат</translation>
     </message>
     <message>
         <source>unmark a refund</source>
-        <translation type="unfinished" />
+        <translation>снять отметку возврата</translation>
     </message>
     <message>
         <source>record a control check</source>
-        <translation type="unfinished" />
+        <translation>записать проверку</translation>
     </message>
     <message>
         <source>import expenses</source>
-        <translation type="unfinished" />
+        <translation>импортировать расходы</translation>
     </message>
     <message>
         <source>import channel results</source>
-        <translation type="unfinished" />
+        <translation>импортировать результаты каналов</translation>
     </message>
     <message>
         <source>remember the CSV columns</source>
-        <translation type="unfinished" />
+        <translation>запомнить столбцы CSV</translation>
     </message>
     <message>
         <source>dismiss a finding</source>
@@ -5701,7 +5752,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>{field}: a negative amount is only for a refund. Tick “Refund” to record money coming back.</source>
-        <translation type="unfinished" />
+        <translation>{field}: отрицательная сумма допустима только для возврата. Отметьте «Возврат», чтобы записать вернувшиеся деньги.</translation>
     </message>
     <message>
         <source>{field}: must be between {min} and {max}.</source>

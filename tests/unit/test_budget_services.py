@@ -414,7 +414,8 @@ def test_hypotheses_with_state_and_spend(demo: PlanFile) -> None:
     assert spent == sum(
         e["amount_minor"] for e in b.hypothesis_expenses(demo, FACTS.hypothesis_running)
     )
-    assert rows[FACTS.hypothesis_decided]["passed"] is True
+    assert rows[FACTS.hypothesis_decided]["vs_threshold"] == "above"  # 42 members of 30
+    assert rows[FACTS.hypothesis_running]["vs_threshold"] is None  # no result yet
 
 
 def test_reads_cost_a_fixed_number_of_statements(demo: PlanFile) -> None:

@@ -39,6 +39,7 @@ from mktplanner.ui.widgets.budget_grid import BudgetGridModel, BudgetGridView, P
 from mktplanner.ui.widgets.control_alert import (
     ControlAlert,
     allowance_sentence,
+    gap_sentence,
     pace_sentence,
     subject_text,
 )
@@ -783,7 +784,7 @@ class BudgetPage(Page):
         self.filter_month.addItem(self.tr("All months"), None)
         for m in months:
             self.filter_month.addItem(self.fmt.month(m), m)
-        self.filter_month.setCurrentIndex(max(self.filter_month.findData(current), 0))
+        self.filter_month.setCurrentIndex(max(_find_data(self.filter_month, current), 0))
 
     def current_filter(self) -> Any:
         from mktplanner.domain.rules.dates import month_end
@@ -1142,56 +1143,13 @@ class BudgetPage(Page):
         return super().select_object(table, ident)
 
 
+def _find_data(combo: QComboBox, value: Any) -> int:
+    """``QComboBox.findData`` that also finds a date (Qt's own does not)."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            return i
+    return -1
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def gap_sentence(gap: Any, fmt: Formatter) -> str:
-    """Both sides of the budget in one sentence (rich text, the shortfall in red)."""
-    from PySide6.QtCore import QCoreApplication
-
-    translate = QCoreApplication.translate
-
-    bad = theme.tone_color("bad")
-    good = theme.tone_color("good")
-    needed = fmt.money(gap.needed_minor)
-    if gap.mode == "bottom_up":
-        fixed = fmt.money(gap.fixed_minor)
-        if gap.status == "short":
-            tail = "<span style='color:{}; font-weight:600'>{}</span>".format(
-                bad,
-                translate("BudgetPage", "{amount} short").format(
-                    amount=fmt.money(gap.short_by_minor)
-                ),
-            )
-        elif gap.status == "unallocated":
-            tail = "<span style='color:{}'>{}</span>".format(
-                good,
-                translate("BudgetPage", "{amount} unallocated").format(
-                    amount=fmt.money(gap.unallocated_minor)
-                ),
-            )
-        else:
-            tail = translate("BudgetPage", "balanced")
-        text = translate(
-            "BudgetPage", "Actions need {needed}, the budget is {fixed}: {tail}."
-        ).format(needed=f"<b>{needed}</b>", fixed=f"<b>{fixed}</b>", tail=tail)
-    else:
-        text = translate("BudgetPage", "The budget is what the actions need: {needed}.").format(
-            needed=f"<b>{needed}</b>"
-        )
-        rest = gap.unplanned_in_lines_minor
-        if rest:
-            text += " " + translate(
-                "BudgetPage", "The budget lines plan {lines} of it; {rest} is not in them yet."
-            ).format(lines=fmt.money(gap.lines_minor), rest=fmt.money(rest))
-        else:
-            text += " " + translate("BudgetPage", "The budget lines plan {lines}.").format(
-                lines=fmt.money(gap.lines_minor)
-            )
-    if gap.unbudgeted_actions:
-        text += " " + "<span style='color:{}'>{}</span>".format(
-            theme.tone_color("warn"),
-            translate("BudgetPage", "%n action(s) without a budget.", None, gap.unbudgeted_actions),
-        )
-    return text

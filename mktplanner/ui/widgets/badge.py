@@ -32,7 +32,7 @@ class BadgeDelegate(QStyledItemDelegate):
         font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetrics(font)
         rect = opt.rect.adjusted(6, 5, -6, -5)
-        width = min(metrics.horizontalAdvance(text) + 16, rect.width())
+        width = min(metrics.horizontalAdvance(text) + 20, rect.width())
         badge = QRectF(rect.left(), rect.top(), width, rect.height())
         fill = QColor(color)
         fill.setAlpha(60 if theme.is_dark() else 34)
@@ -46,10 +46,10 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.drawText(
             badge.adjusted(8, 0, -8, 0),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(badge.width()) - 16),
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(badge.width()) - 14),
         )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 20, max(size.height(), theme.ROW_HEIGHT))
+        return QSize(size.width() + 24, max(size.height(), theme.ROW_HEIGHT))

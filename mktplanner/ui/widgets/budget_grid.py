@@ -448,14 +448,8 @@ class _Delegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
-            view = self.parent()
-            typed = getattr(view, "_typed", None)
-            if typed is not None:
-                editor.setText(typed)
-                view._typed = None  # type: ignore[attr-defined]
-            else:
-                editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-                editor.selectAll()
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
@@ -480,13 +474,14 @@ class BudgetGridView(QTableView):
         self.setObjectName("BudgetGrid")
         self.grid_model = model
         self.setModel(model)
-        self._typed: str | None = None
         self.setItemDelegate(_Delegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        # Typing replaces the cell's value, as in a spreadsheet (F2 or a double click edits it).
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setTabKeyNavigation(True)
         self.setWordWrap(False)
@@ -584,17 +579,6 @@ class BudgetGridView(QTableView):
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._move(1)
-                return
-            text = event.text()
-            index = self.currentIndex()
-            if (
-                text
-                and text.isprintable()
-                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-                and self.grid_model.editable(index)
-            ):
-                self._typed = text  # the first key typed replaces the cell, as in a spreadsheet
-                self.edit(index)
                 return
         super().keyPressEvent(event)
 

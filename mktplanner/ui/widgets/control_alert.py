@@ -1,8 +1,9 @@
 """What needs attention in the budget's control: spending over a control point's limit and
 checks that are overdue, said in one red strip (never a modal dialog).
 
-* :func:`alert_sentence` / :func:`status_sentence` - one control point as a sentence (the
-  overview and the budget page say it the same way);
+* :func:`alert_sentence`, :func:`pace_sentence`, :func:`allowance_sentence`,
+  :func:`gap_sentence` - the budget's sentences (the overview and the budget page say them
+  the same way);
 * :class:`ControlAlert` - the strip: ``show_rows(rows, fmt)`` lists the points that need
   attention (``services.budget.control_alerts``), a button opens them, × closes the strip;
 * :class:`WindowControlAlert` - the same strip at the top of the main window, filled when a
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
@@ -32,6 +33,118 @@ CONTROL_TABLES = frozenset(
 translate = QCoreApplication.translate
 
 
+class BudgetTexts(QObject):
+    """The budget's sentences (``self.tr``, so that plural forms reach the translators)."""
+
+    def cadence_limit(self, row: ControlRow, fmt: Formatter) -> str:
+        templates = {
+            "daily": self.tr("the {limit} daily limit"),
+            "weekly": self.tr("the {limit} weekly limit"),
+            "monthly": self.tr("the {limit} monthly limit"),
+        }
+        return templates.get(row.cadence, templates["monthly"]).format(
+            limit=fmt.money(row.limit_minor)
+        )
+
+    def alert(self, row: ControlRow, fmt: Formatter) -> str:
+        parts = []
+        if "over" in row.flags:
+            parts.append(
+                self.tr("{spent} spent of {limit} ({percent})").format(
+                    spent=fmt.money(row.spent_minor),
+                    limit=self.cadence_limit(row, fmt),
+                    percent=fmt.percent((row.percent or 0) / 100),
+                )
+            )
+        if "overdue" in row.flags:
+            parts.append(
+                self.tr("the check was due %n day(s) ago", "", row.days_late)
+                if row.days_late
+                else self.tr("the check is overdue")
+            )
+        return "{subject}: {what}".format(subject=subject_text(row), what="; ".join(parts))
+
+    def banner(self, count: int, sentences: Sequence[str], more: int) -> str:
+        head = self.tr("%n control point(s) need(s) attention:", "", count)
+        text = f"<b>{_escape(head)}</b> " + "; ".join(_escape(s) for s in sentences)
+        return text + (" " + self.tr("and %n more.", "", more) if more else ".")
+
+    def pace(self, row: ControlRow, fmt: Formatter) -> str:
+        if row.projected_minor is None:
+            return ""
+        templates = {
+            "daily": self.tr("At today's pace {subject} ends the day at {projected} of {limit}."),
+            "weekly": self.tr("At this week's pace {subject} ends at {projected} of {limit}."),
+            "monthly": self.tr("At this month's pace {subject} ends at {projected} of {limit}."),
+        }
+        return templates.get(row.cadence, templates["monthly"]).format(
+            subject=subject_text(row),
+            projected=fmt.money(row.projected_minor, cents=False),
+            limit=fmt.money(row.limit_minor),
+        )
+
+    def allowance(self, row: ControlRow, fmt: Formatter) -> str:
+        if row.daily_allowance_minor is None or row.remaining_days <= 0:
+            return self.tr("The period ends today.")
+        if row.daily_allowance_minor == 0:
+            return self.tr(
+                "Nothing is left for the remaining %n day(s): stop spending.",
+                "",
+                row.remaining_days,
+            )
+        return self.tr(
+            "To stay within the limit: at most {amount} a day for the remaining %n day(s).",
+            "",
+            row.remaining_days,
+        ).format(amount=fmt.money(row.daily_allowance_minor))
+
+    def gap(self, gap: Any, fmt: Formatter) -> str:
+        """Both sides of the budget in one sentence (rich text, a shortfall in red)."""
+        bad, good = theme.tone_color("bad"), theme.tone_color("good")
+        needed = f"<b>{fmt.money(gap.needed_minor)}</b>"
+        if gap.mode == "bottom_up":
+            if gap.status == "short":
+                tail = "<span style='color:{}; font-weight:600'>{}</span>".format(
+                    bad, self.tr("{amount} short").format(amount=fmt.money(gap.short_by_minor))
+                )
+            elif gap.status == "unallocated":
+                tail = "<span style='color:{}'>{}</span>".format(
+                    good,
+                    self.tr("{amount} unallocated").format(amount=fmt.money(gap.unallocated_minor)),
+                )
+            else:
+                tail = self.tr("balanced")
+            text = self.tr("Actions need {needed}, the budget is {fixed}: {tail}.").format(
+                needed=needed, fixed=f"<b>{fmt.money(gap.fixed_minor)}</b>", tail=tail
+            )
+        else:
+            text = self.tr("The budget is what the actions need: {needed}.").format(needed=needed)
+            rest = gap.unplanned_in_lines_minor
+            if rest:
+                text += " " + self.tr(
+                    "The budget lines plan {lines} of it; {rest} is not in them yet."
+                ).format(lines=fmt.money(gap.lines_minor), rest=fmt.money(rest))
+            else:
+                text += " " + self.tr("The budget lines plan {lines}.").format(
+                    lines=fmt.money(gap.lines_minor)
+                )
+        if gap.unbudgeted_actions:
+            text += " <span style='color:{}'>{}</span>".format(
+                theme.tone_color("warn"),
+                self.tr("%n action(s) without a budget.", "", gap.unbudgeted_actions),
+            )
+        return text
+
+
+_TEXTS: list[BudgetTexts] = []
+
+
+def budget_texts() -> BudgetTexts:
+    if not _TEXTS:
+        _TEXTS.append(BudgetTexts())
+    return _TEXTS[0]
+
+
 def subject_text(row: ControlRow) -> str:
     """What a control point controls: the channel, the action, or the whole budget."""
     if row.target == "budget" or not row.subject:
@@ -41,73 +154,27 @@ def subject_text(row: ControlRow) -> str:
 
 def cadence_limit(row: ControlRow, fmt: Formatter) -> str:
     """ "the $250 monthly limit" """
-    templates = {
-        "daily": translate("ControlAlert", "the {limit} daily limit"),
-        "weekly": translate("ControlAlert", "the {limit} weekly limit"),
-        "monthly": translate("ControlAlert", "the {limit} monthly limit"),
-    }
-    return templates.get(row.cadence, templates["monthly"]).format(limit=fmt.money(row.limit_minor))
+    return budget_texts().cadence_limit(row, fmt)
 
 
 def alert_sentence(row: ControlRow, fmt: Formatter) -> str:
     """Why a control point needs attention: over its limit, its check overdue, or both."""
-    parts = []
-    if "over" in row.flags:
-        parts.append(
-            translate("ControlAlert", "{spent} spent of {limit} ({percent})").format(
-                spent=fmt.money(row.spent_minor),
-                limit=cadence_limit(row, fmt),
-                percent=fmt.percent((row.percent or 0) / 100),
-            )
-        )
-    if "overdue" in row.flags:
-        parts.append(
-            translate("ControlAlert", "the check was due %n day(s) ago", None, row.days_late)
-            if row.days_late
-            else translate("ControlAlert", "the check is overdue")
-        )
-    return "{subject}: {what}".format(subject=subject_text(row), what="; ".join(parts))
+    return budget_texts().alert(row, fmt)
 
 
 def pace_sentence(row: ControlRow, fmt: Formatter) -> str:
     """ "At this month's pace Context ads ends at $430 of $250." """
-    if row.projected_minor is None:
-        return ""
-    templates = {
-        "daily": translate(
-            "ControlAlert", "At today's pace {subject} ends the day at {projected} of {limit}."
-        ),
-        "weekly": translate(
-            "ControlAlert", "At this week's pace {subject} ends at {projected} of {limit}."
-        ),
-        "monthly": translate(
-            "ControlAlert", "At this month's pace {subject} ends at {projected} of {limit}."
-        ),
-    }
-    return templates.get(row.cadence, templates["monthly"]).format(
-        subject=subject_text(row),
-        projected=fmt.money(row.projected_minor, cents=False),
-        limit=fmt.money(row.limit_minor),
-    )
+    return budget_texts().pace(row, fmt)
 
 
 def allowance_sentence(row: ControlRow, fmt: Formatter) -> str:
     """The recommended daily spend for the rest of the period."""
-    if row.daily_allowance_minor is None or row.remaining_days <= 0:
-        return translate("ControlAlert", "The period ends today.")
-    if row.daily_allowance_minor == 0:
-        return translate(
-            "ControlAlert",
-            "Nothing is left for the remaining %n day(s): stop spending.",
-            None,
-            row.remaining_days,
-        )
-    return translate(
-        "ControlAlert",
-        "To stay within the limit: at most {amount} a day for the remaining %n day(s).",
-        None,
-        row.remaining_days,
-    ).format(amount=fmt.money(row.daily_allowance_minor))
+    return budget_texts().allowance(row, fmt)
+
+
+def gap_sentence(gap: Any, fmt: Formatter) -> str:
+    """Both sides of the budget (``services.budget.BudgetGap``) in one rich-text sentence."""
+    return budget_texts().gap(gap, fmt)
 
 
 class ControlAlert(QFrame):
@@ -165,15 +232,7 @@ class ControlAlert(QFrame):
             self.hide()
             return
         shown = [alert_sentence(r, fmt) for r in self.rows[:3]]
-        text = "<b>{}</b> ".format(
-            translate(
-                "ControlAlert", "%n control point(s) need(s) attention:", None, len(self.rows)
-            )
-        ) + "; ".join(_escape(s) for s in shown)
-        if len(self.rows) > 3:
-            text += " " + translate("ControlAlert", "and %n more.", None, len(self.rows) - 3)
-        else:
-            text += "."
+        text = budget_texts().banner(len(self.rows), shown, max(0, len(self.rows) - 3))
         self.label.setText(text)
         self.show()
 
