@@ -385,6 +385,7 @@ class GoalForm(QWidget):
         """Show a goal (``strategy.goal_rows`` row), its links, and the choices to pick from.
         Fields the user is typing in, or that show a value not taken, keep their text."""
         same = goal is not None and self.goal is not None and goal.get("id") == self.goal.get("id")
+        previous = self.goal
         if not same:
             self._held.clear()
             for error in self.errors.values():
@@ -411,20 +412,30 @@ class GoalForm(QWidget):
         for column in COLUMNS:
             if column in self._held and same:
                 continue
-            if same and self._typing(column):
+            if same and self._typing(column, previous):
                 continue
             self._show(column, goal.get(column) if goal else None)
         self._show_links()
 
-    def _typing(self, column: str) -> bool:
+    def _typing(self, column: str, previous: Row | None) -> bool:
+        """The user is changing this field: it has focus and differs from what was shown."""
         widget = self.fields[column]
-        if not widget.hasFocus() or self.goal is None:
+        if not widget.hasFocus() or previous is None:
             return False
-        return self._read_text(column) != self._stored_text(column)
+        old = previous.get(column)
+        if isinstance(widget, DateField):
+            return widget.value() != old
+        if isinstance(widget, QComboBox):
+            return widget.currentData() != old
+        if column in ("baseline", "target"):
+            try:
+                return self._fmt().parse_float(self._read_text(column)) != old
+            except ParseError:
+                return True
+        return self._read_text(column) != self._text(column, old)
 
     def _show(self, column: str, value: Any) -> None:
         widget = self.fields[column]
-        fmt = self._fmt()
         if isinstance(widget, DateField):
             widget.set_value(value)
         elif isinstance(widget, QComboBox):
@@ -434,16 +445,13 @@ class GoalForm(QWidget):
             if widget.toPlainText() != (value or ""):
                 widget.setPlainText(value or "")
         elif isinstance(widget, QLineEdit):
-            if column in ("baseline", "target"):
-                text = "" if value is None else fmt.number(value, None).replace("\u00a0", " ")
-            else:
-                text = str(value or "")
+            text = self._text(column, value)
             if widget.text() != text:
                 widget.setText(text)
                 widget.setCursorPosition(0)
 
-    def _stored_text(self, column: str) -> str:
-        value = self.goal.get(column) if self.goal else None
+    def _text(self, column: str, value: Any) -> str:
+        """How a stored value reads in its field."""
         if column in ("baseline", "target"):
             return "" if value is None else self._fmt().number(value, None).replace("\u00a0", " ")
         return str(value or "")
@@ -594,6 +602,7 @@ class GoalForm(QWidget):
             return
         self._held.discard(column)
         self.errors[column].show_text("")
+        self._show(column, value)  # as the plan reads it ("1000" -> "1,000")
 
     def _revert(self, column: str) -> None:
         self._held.discard(column)

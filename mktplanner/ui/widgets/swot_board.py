@@ -918,9 +918,7 @@ class CardList(QListView):
         font.setItalic(True)
         painter.setFont(font)
         painter.setPen(quadrant_color(self.quadrant, text=True))
-        question = guiding_question(self.quadrant)
-        if self.board.source_filter:
-            question = translate("SwotBoard", "No card from this source.")
+        question = self.empty_message()
         metrics = QFontMetrics(font)
         box = metrics.boundingRect(
             area, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter), question
@@ -941,6 +939,14 @@ class CardList(QListView):
                 translate("SwotBoard", "Type the answer below and press Enter."),
             )
         painter.end()
+
+    def empty_message(self) -> str:
+        """What an empty quadrant says: its guiding question ("" when it has cards)."""
+        if self.quadrant_model.rowCount():
+            return ""
+        if self.board.source_filter:
+            return translate("SwotBoard", "No card from this source.")
+        return guiding_question(self.quadrant)
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.indexAt(event.pos())
