@@ -8,7 +8,7 @@
         <translation>
             <numerusform>%n expense</numerusform>
             <numerusform>%n expenses</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
@@ -18,41 +18,51 @@
         <translation>
             <numerusform>the check was due %n day ago</numerusform>
             <numerusform>the check was due %n days ago</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n control point(s) need(s) attention:</source>
         <translation>
             <numerusform>%n control point needs attention:</numerusform>
             <numerusform>%n control points need attention:</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more.</source>
         <translation>
             <numerusform>and %n more.</numerusform>
             <numerusform>and %n more.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Nothing is left for the remaining %n day(s): stop spending.</source>
         <translation>
             <numerusform>Nothing is left for the remaining day: stop spending.</numerusform>
             <numerusform>Nothing is left for the remaining %n days: stop spending.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>To stay within the limit: at most {amount} a day for the remaining %n day(s).</source>
         <translation>
             <numerusform>To stay within the limit: at most {amount} for the remaining day.</numerusform>
             <numerusform>To stay within the limit: at most {amount} a day for the remaining %n days.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n action(s) without a budget.</source>
         <translation>
             <numerusform>%n action without a budget.</numerusform>
             <numerusform>%n actions without a budget.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n goal</numerusform>
+            <numerusform>%n goals</numerusform>
             </translation>
     </message>
 </context>
@@ -60,16 +70,16 @@
     <name>GoalsPage</name>
     <message numerus="yes">
         <source>Measurements (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Measurements (%n)</numerusform>
+            <numerusform>Measurements (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Actions (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Actions (%n)</numerusform>
+            <numerusform>Actions (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -80,77 +90,77 @@
         <translation>
             <numerusform>%n new expense</numerusform>
             <numerusform>%n new expenses</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the plan</source>
         <translation>
             <numerusform>%n already in the plan</numerusform>
             <numerusform>%n already in the plan</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new month(s) of results</source>
         <translation>
             <numerusform>%n new month of results</numerusform>
             <numerusform>%n new months of results</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
         <translation>
             <numerusform>%n to update</numerusform>
             <numerusform>%n to update</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
             <numerusform>%n unchanged</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</source>
         <translation>
             <numerusform>%n line cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</numerusform>
             <numerusform>%n lines cannot be imported, so nothing will be imported. Fix the file, or import the valid rows only.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n expense(s)</source>
         <translation>
             <numerusform>Imported %n expense</numerusform>
             <numerusform>Imported %n expenses</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n were already in the plan</source>
         <translation>
             <numerusform>%n was already in the plan</numerusform>
             <numerusform>%n were already in the plan</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported results: %n new month(s)</source>
         <translation>
             <numerusform>Imported results: %n new month</numerusform>
             <numerusform>Imported results: %n new months</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
             <numerusform>%n updated</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bad line(s) left out</source>
         <translation>
             <numerusform>%n bad line left out</numerusform>
             <numerusform>%n bad lines left out</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
@@ -227,6 +237,16 @@
             <numerusform>%n page sent to the printer.</numerusform>
             <numerusform>%n pages sent to the printer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantPanel</name>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+            </translation>
     </message>
 </context>
 <context>

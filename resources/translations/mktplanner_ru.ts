@@ -324,7 +324,7 @@
             <numerusform>%n расход</numerusform>
             <numerusform>%n расхода</numerusform>
             <numerusform>%n расходов</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>total {amount}</source>
@@ -391,7 +391,7 @@
             <numerusform>проверка просрочена на %n день</numerusform>
             <numerusform>проверка просрочена на %n дня</numerusform>
             <numerusform>проверка просрочена на %n дней</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>the check is overdue</source>
@@ -403,7 +403,7 @@
             <numerusform>%n точка контроля требует внимания:</numerusform>
             <numerusform>%n точки контроля требуют внимания:</numerusform>
             <numerusform>%n точек контроля требуют внимания:</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more.</source>
@@ -411,7 +411,7 @@
             <numerusform>и ещё %n.</numerusform>
             <numerusform>и ещё %n.</numerusform>
             <numerusform>и ещё %n.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>At today's pace {subject} ends the day at {projected} of {limit}.</source>
@@ -435,7 +435,7 @@
             <numerusform>На оставшийся %n день ничего не осталось: расходы надо остановить.</numerusform>
             <numerusform>На оставшиеся %n дня ничего не осталось: расходы надо остановить.</numerusform>
             <numerusform>На оставшиеся %n дней ничего не осталось: расходы надо остановить.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>To stay within the limit: at most {amount} a day for the remaining %n day(s).</source>
@@ -443,7 +443,7 @@
             <numerusform>Чтобы уложиться в лимит: не больше {amount} в день на оставшийся %n день.</numerusform>
             <numerusform>Чтобы уложиться в лимит: не больше {amount} в день на оставшиеся %n дня.</numerusform>
             <numerusform>Чтобы уложиться в лимит: не больше {amount} в день на оставшиеся %n дней.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>{amount} short</source>
@@ -479,6 +479,17 @@
             <numerusform>%n мероприятие без бюджета.</numerusform>
             <numerusform>%n мероприятия без бюджета.</numerusform>
             <numerusform>%n мероприятий без бюджета.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n цель</numerusform>
+            <numerusform>%n цели</numerusform>
+            <numerusform>%n целей</numerusform>
             </translation>
     </message>
 </context>
@@ -509,7 +520,7 @@
     <name>ChartView</name>
     <message>
         <source>The chart could not be drawn. The details are in the log.</source>
-        <translation type="unfinished" />
+        <translation>Не удалось построить график. Подробности — в журнале.</translation>
     </message>
     <message>
         <source>Copy chart</source>
@@ -525,23 +536,23 @@
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished" />
+        <translation>Сохранить график в PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished" />
+        <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
         <source>Save chart as SVG</source>
-        <translation type="unfinished" />
+        <translation>Сохранить график в SVG</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>Рисунки SVG (*.svg)</translation>
     </message>
     <message>
         <source>The chart could not be saved.</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить график.</translation>
     </message>
 </context>
 <context>
@@ -748,74 +759,74 @@
     <name>GoalCells</name>
     <message>
         <source>SMART check</source>
-        <translation type="unfinished" />
+        <translation>Проверка SMART</translation>
     </message>
     <message>
         <source>SMART: every letter passes.</source>
-        <translation type="unfinished" />
+        <translation>SMART: все буквы выполнены.</translation>
     </message>
 </context>
 <context>
     <name>GoalForm</name>
     <message>
         <source>A plan setting for every goal: SMART's “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
-        <translation type="unfinished" />
+        <translation>Настройка плана для всех целей: буква «Достижимая» SMART предупреждает, если цель отличается от исходного значения сильнее, чем во столько раз.</translation>
     </message>
     <message>
         <source>(for every goal)</source>
-        <translation type="unfinished" />
+        <translation>(для всех целей)</translation>
     </message>
     <message>
         <source>e.g. new clients per month</source>
-        <translation type="unfinished" />
+        <translation>например, новые клиенты в месяц</translation>
     </message>
     <message>
         <source>e.g. %, people</source>
-        <translation type="unfinished" />
+        <translation>например, %, чел.</translation>
     </message>
     <message>
         <source>Why this goal, what it depends on…</source>
-        <translation type="unfinished" />
+        <translation>Зачем эта цель, от чего она зависит…</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished" />
+        <translation>Отвечает на</translation>
     </message>
     <message>
         <source>The SWOT items this goal answers</source>
-        <translation type="unfinished" />
+        <translation>Пункты SWOT, на которые отвечает цель</translation>
     </message>
     <message>
         <source>Link a SWOT item…</source>
-        <translation type="unfinished" />
+        <translation>Связать с пунктом SWOT…</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Ответственный</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished" />
+        <translation>на</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation>к</translation>
     </message>
     <message>
         <source>Not linked to the SWOT analysis yet.</source>
-        <translation type="unfinished" />
+        <translation>Пока не связана со SWOT-анализом.</translation>
     </message>
     <message>
         <source>Remove this link</source>
-        <translation type="unfinished" />
+        <translation>Убрать связь</translation>
     </message>
     <message>
         <source>Remove the link to {text}</source>
-        <translation type="unfinished" />
+        <translation>Убрать связь с «{text}»</translation>
     </message>
     <message>
         <source>The SWOT board is empty.</source>
-        <translation type="unfinished" />
+        <translation>В SWOT-анализе пока нет пунктов.</translation>
     </message>
 </context>
 <context>
@@ -834,7 +845,7 @@
     </message>
     <message>
         <source>Select a goal to see and edit it below. Progress = (latest − baseline) / (target − baseline).</source>
-        <translation type="unfinished" />
+        <translation>Выберите цель, чтобы увидеть и изменить её ниже. Прогресс = (последнее − исходное) / (целевое − исходное).</translation>
     </message>
     <message>
         <source>No goals yet. Add the first one: what should change, by how much, and by when?</source>
@@ -850,51 +861,51 @@
     </message>
     <message>
         <source>Select a goal to see its progress.</source>
-        <translation type="unfinished" />
+        <translation>Выберите цель, чтобы увидеть её прогресс.</translation>
     </message>
     <message>
         <source>Progress chart</source>
-        <translation type="unfinished" />
+        <translation>График прогресса</translation>
     </message>
     <message>
         <source>No measurements yet. Add the metric's value as you measure it.</source>
-        <translation type="unfinished" />
+        <translation>Замеров пока нет. Добавляйте значение показателя по мере измерений.</translation>
     </message>
     <message>
         <source>{value} measured on {date}</source>
-        <translation type="unfinished" />
+        <translation>{value} на {date}</translation>
     </message>
     <message>
         <source>Expected by today: {expected}</source>
-        <translation type="unfinished" />
+        <translation>Ожидалось к сегодняшнему дню: {expected}</translation>
     </message>
     <message numerus="yes">
         <source>Measurements (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Замеры (%n)</numerusform>
+            <numerusform>Замеры (%n)</numerusform>
+            <numerusform>Замеры (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Actions (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Мероприятия (%n)</numerusform>
+            <numerusform>Мероприятия (%n)</numerusform>
+            <numerusform>Мероприятия (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Progress {progress}</source>
-        <translation type="unfinished">Прогресс {progress}</translation>
+        <translation>Прогресс {progress}</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished">Исходное</translation>
+        <translation>Исходное значение</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">Целевое</translation>
+        <translation>Целевое значение</translation>
     </message>
     <message>
         <source>Actual</source>
@@ -902,11 +913,11 @@
     </message>
     <message>
         <source>Expected path</source>
-        <translation type="unfinished">Ожидаемый путь</translation>
+        <translation>Ожидаемый путь</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Today</source>
@@ -914,7 +925,7 @@
     </message>
     <message>
         <source>Set a baseline and a target, or add a measurement.</source>
-        <translation type="unfinished" />
+        <translation>Задайте исходное и целевое значения или добавьте замер.</translation>
     </message>
     <message>
         <source>Add measurement</source>
@@ -922,19 +933,19 @@
     </message>
     <message>
         <source>No actions serve this goal yet. Write the first one above and press Enter.</source>
-        <translation type="unfinished" />
+        <translation>На эту цель пока не работает ни одно мероприятие. Впишите первое выше и нажмите Enter.</translation>
     </message>
     <message>
         <source>Add an action for this goal… (Enter; it joins the tactical plan)</source>
-        <translation type="unfinished" />
+        <translation>Добавить мероприятие для этой цели… (Enter; оно попадёт в тактический план)</translation>
     </message>
     <message>
         <source>New action for this goal</source>
-        <translation type="unfinished" />
+        <translation>Новое мероприятие для этой цели</translation>
     </message>
     <message>
         <source>Measurements</source>
-        <translation type="unfinished" />
+        <translation>Замеры</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -1348,7 +1359,7 @@
             <numerusform>%n новый расход</numerusform>
             <numerusform>%n новых расхода</numerusform>
             <numerusform>%n новых расходов</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the plan</source>
@@ -1356,7 +1367,7 @@
             <numerusform>%n уже есть в плане</numerusform>
             <numerusform>%n уже есть в плане</numerusform>
             <numerusform>%n уже есть в плане</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new month(s) of results</source>
@@ -1364,7 +1375,7 @@
             <numerusform>%n новый месяц результатов</numerusform>
             <numerusform>%n новых месяца результатов</numerusform>
             <numerusform>%n новых месяцев результатов</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
@@ -1372,7 +1383,7 @@
             <numerusform>%n к обновлению</numerusform>
             <numerusform>%n к обновлению</numerusform>
             <numerusform>%n к обновлению</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
@@ -1380,7 +1391,7 @@
             <numerusform>%n без изменений</numerusform>
             <numerusform>%n без изменений</numerusform>
             <numerusform>%n без изменений</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>new channels: {names}</source>
@@ -1392,7 +1403,7 @@
             <numerusform>%n строку нельзя импортировать, поэтому ничего не будет импортировано. Исправьте файл или импортируйте только верные строки.</numerusform>
             <numerusform>%n строки нельзя импортировать, поэтому ничего не будет импортировано. Исправьте файл или импортируйте только верные строки.</numerusform>
             <numerusform>%n строк нельзя импортировать, поэтому ничего не будет импортировано. Исправьте файл или импортируйте только верные строки.</numerusform>
-            </translation>
+        </translation>
     </message>
     <message>
         <source>1. File</source>
@@ -1416,7 +1427,7 @@
             <numerusform>Импортирован %n расход</numerusform>
             <numerusform>Импортировано %n расхода</numerusform>
             <numerusform>Импортировано %n расходов</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n were already in the plan</source>
@@ -1424,7 +1435,7 @@
             <numerusform>%n уже был в плане</numerusform>
             <numerusform>%n уже были в плане</numerusform>
             <numerusform>%n уже были в плане</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported results: %n new month(s)</source>
@@ -1432,7 +1443,7 @@
             <numerusform>Импортированы результаты: %n новый месяц</numerusform>
             <numerusform>Импортированы результаты: %n новых месяца</numerusform>
             <numerusform>Импортированы результаты: %n новых месяцев</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
@@ -1440,7 +1451,7 @@
             <numerusform>%n обновлён</numerusform>
             <numerusform>%n обновлено</numerusform>
             <numerusform>%n обновлено</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bad line(s) left out</source>
@@ -1448,7 +1459,7 @@
             <numerusform>%n ошибочная строка пропущена</numerusform>
             <numerusform>%n ошибочные строки пропущены</numerusform>
             <numerusform>%n ошибочных строк пропущено</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2423,17 @@
     </message>
 </context>
 <context>
+    <name>QuadrantPanel</name>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n карточка</numerusform>
+            <numerusform>%n карточки</numerusform>
+            <numerusform>%n карточек</numerusform>
+            </translation>
+    </message>
+</context>
+<context>
     <name>ResultsPage</name>
     <message>
         <source>What each channel brought for its money: reach, leads, customers and revenue, and what one lead or one customer cost.</source>
@@ -2522,27 +2544,27 @@
     </message>
     <message>
         <source>Enter adds · F2 edits · Delete deletes · 1–5 sets the weight · Ctrl+arrows or drag to move</source>
-        <translation type="unfinished" />
+        <translation>Enter — добавить · F2 — изменить · Delete — удалить · 1–5 — вес · Ctrl+стрелки или перетаскивание — переместить</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished" />
+        <translation>Все источники</translation>
     </message>
     <message>
         <source>Show only the cards from one source</source>
-        <translation type="unfinished" />
+        <translation>Показать только карточки из одного источника</translation>
     </message>
     <message>
         <source>Mission: what the company does, for whom, and why. Click to write it.</source>
-        <translation type="unfinished" />
+        <translation>Миссия: что компания делает, для кого и зачем. Щёлкните, чтобы написать.</translation>
     </message>
     <message>
         <source>Values: what the company will and will not do. Click to write them.</source>
-        <translation type="unfinished" />
+        <translation>Ценности: что компания будет и не будет делать. Щёлкните, чтобы написать.</translation>
     </message>
     <message>
         <source>Click to edit; the change is saved when you leave the field.</source>
-        <translation type="unfinished" />
+        <translation>Щёлкните, чтобы изменить; изменение сохранится, когда вы покинете поле.</translation>
     </message>
     <message>
         <source>SWOT analysis</source>
@@ -2569,91 +2591,83 @@
     </message>
     <message>
         <source>What helps us reach the goals?</source>
-        <translation type="unfinished" />
+        <translation>Что помогает нам достигать целей?</translation>
     </message>
     <message>
         <source>What must the plan allow for?</source>
-        <translation type="unfinished" />
+        <translation>Что нужно учесть в плане?</translation>
     </message>
     <message>
         <source>What is opening up on the market?</source>
-        <translation type="unfinished" />
+        <translation>Что открывается на рынке?</translation>
     </message>
     <message>
         <source>What could hurt us, and how do we answer it?</source>
-        <translation type="unfinished" />
+        <translation>Что может нам навредить и как мы ответим?</translation>
     </message>
     <message>
         <source>Add a strength…</source>
-        <translation type="unfinished" />
+        <translation>Добавить сильную сторону…</translation>
     </message>
     <message>
         <source>Add a weakness…</source>
-        <translation type="unfinished" />
+        <translation>Добавить слабую сторону…</translation>
     </message>
     <message>
         <source>Add an opportunity…</source>
-        <translation type="unfinished" />
+        <translation>Добавить возможность…</translation>
     </message>
     <message>
         <source>Add a threat…</source>
-        <translation type="unfinished" />
+        <translation>Добавить угрозу…</translation>
     </message>
     <message>
         <source>Weight {weight} of 5 · Source: {source}</source>
-        <translation type="unfinished" />
+        <translation>Вес {weight} из 5 · Источник: {source}</translation>
     </message>
     <message>
         <source>{quadrant}: {text}. Weight {weight} of 5. Source: {source}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n goal(s)</source>
-        <translation type="unfinished">%n цель</translation>
+        <translation>{quadrant}: {text}. Вес {weight} из 5. Источник: {source}.</translation>
     </message>
     <message>
         <source>Weight: importance from 1 to 5</source>
-        <translation type="unfinished" />
+        <translation>Вес: важность от 1 до 5</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished">Вес</translation>
+        <translation>Вес</translation>
     </message>
     <message>
         <source>What is it?</source>
-        <translation type="unfinished" />
+        <translation>Что это?</translation>
     </message>
     <message>
         <source>Note (shown on hover)</source>
-        <translation type="unfinished" />
+        <translation>Заметка (видна при наведении)</translation>
     </message>
     <message>
         <source>No card from this source.</source>
-        <translation type="unfinished" />
+        <translation>Нет карточек из этого источника.</translation>
     </message>
     <message>
         <source>Type the answer below and press Enter.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n card(s)</source>
-        <translation type="unfinished" />
+        <translation>Впишите ответ ниже и нажмите Enter.</translation>
     </message>
     <message>
         <source>{shown} of {total} shown</source>
-        <translation type="unfinished" />
+        <translation>Показано {shown} из {total}</translation>
     </message>
     <message>
         <source>Edit card</source>
-        <translation type="unfinished" />
+        <translation>Изменить карточку</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Источник</translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished" />
+        <translation>Переместить в</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -3149,95 +3163,95 @@
     <name>TowsPanel</name>
     <message>
         <source>Use</source>
-        <translation type="unfinished" />
+        <translation>Использовать</translation>
     </message>
     <message>
         <source>Defend</source>
-        <translation type="unfinished" />
+        <translation>Защититься</translation>
     </message>
     <message>
         <source>Improve</source>
-        <translation type="unfinished" />
+        <translation>Улучшить</translation>
     </message>
     <message>
         <source>Avoid</source>
-        <translation type="unfinished" />
+        <translation>Избежать</translation>
     </message>
     <message>
         <source>strengths × opportunities</source>
-        <translation type="unfinished" />
+        <translation>сильные стороны × возможности</translation>
     </message>
     <message>
         <source>strengths × threats</source>
-        <translation type="unfinished" />
+        <translation>сильные стороны × угрозы</translation>
     </message>
     <message>
         <source>weaknesses × opportunities</source>
-        <translation type="unfinished" />
+        <translation>слабые стороны × возможности</translation>
     </message>
     <message>
         <source>weaknesses × threats</source>
-        <translation type="unfinished" />
+        <translation>слабые стороны × угрозы</translation>
     </message>
     <message>
         <source>How can a strength seize an opportunity?</source>
-        <translation type="unfinished" />
+        <translation>Как сильная сторона поможет воспользоваться возможностью?</translation>
     </message>
     <message>
         <source>How can a strength answer a threat?</source>
-        <translation type="unfinished" />
+        <translation>Как сильная сторона поможет ответить на угрозу?</translation>
     </message>
     <message>
         <source>Which opportunity helps to overcome a weakness?</source>
-        <translation type="unfinished" />
+        <translation>Какая возможность поможет преодолеть слабость?</translation>
     </message>
     <message>
         <source>How do we keep a weakness away from a threat?</source>
-        <translation type="unfinished" />
+        <translation>Как не дать слабости встретиться с угрозой?</translation>
     </message>
     <message>
         <source>{internal} × {external}</source>
-        <translation type="unfinished" />
+        <translation>{internal} × {external}</translation>
     </message>
     <message>
         <source>Goal: {title}</source>
-        <translation type="unfinished" />
+        <translation>Цель: {title}</translation>
     </message>
     <message>
         <source>Make a goal</source>
-        <translation type="unfinished" />
+        <translation>Сделать целью</translation>
     </message>
     <message>
         <source>No goal yet</source>
-        <translation type="unfinished" />
+        <translation>Цели пока нет</translation>
     </message>
     <message>
         <source>Strategic options</source>
-        <translation type="unfinished">Стратегические варианты</translation>
+        <translation>Стратегические варианты</translation>
     </message>
     <message>
         <source>Add at least one strength or weakness and one opportunity or threat to the board first.</source>
-        <translation type="unfinished" />
+        <translation>Сначала добавьте хотя бы одну сильную или слабую сторону и одну возможность или угрозу.</translation>
     </message>
     <message>
         <source>This will be a {kind} option: {title}, {description}.</source>
-        <translation type="unfinished" />
+        <translation>Это будет вариант {kind}: {title}, {description}.</translation>
     </message>
     <message>
         <source>Open the goal</source>
-        <translation type="unfinished" />
+        <translation>Открыть цель</translation>
     </message>
     <message>
         <source>Edit text</source>
-        <translation type="unfinished" />
+        <translation>Изменить текст</translation>
     </message>
     <message>
         <source>Internal factor</source>
-        <translation type="unfinished">Внутренний фактор</translation>
+        <translation>Внутренний фактор</translation>
     </message>
     <message>
         <source>External factor</source>
-        <translation type="unfinished">Внешний фактор</translation>
+        <translation>Внешний фактор</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -3245,27 +3259,27 @@
     </message>
     <message>
         <source>Strategic options (TOWS)</source>
-        <translation type="unfinished">Стратегические варианты (TOWS)</translation>
+        <translation>Стратегические варианты (TOWS)</translation>
     </message>
     <message>
         <source>Pair an internal factor with an external one and write what to do. An option can become a goal.</source>
-        <translation type="unfinished" />
+        <translation>Соедините внутренний фактор с внешним и напишите, что делать. Вариант можно сделать целью.</translation>
     </message>
     <message>
         <source>What will we do? (Enter adds)</source>
-        <translation type="unfinished" />
+        <translation>Что будем делать? (Enter — добавить)</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>Добавить</translation>
     </message>
     <message>
         <source>A strength or a weakness</source>
-        <translation type="unfinished" />
+        <translation>Сильная или слабая сторона</translation>
     </message>
     <message>
         <source>An opportunity or a threat</source>
-        <translation type="unfinished" />
+        <translation>Возможность или угроза</translation>
     </message>
 </context>
 <context>
@@ -5608,19 +5622,19 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>move SWOT item</source>
-        <translation type="unfinished" />
+        <translation>переместить пункт SWOT</translation>
     </message>
     <message>
         <source>add strategic option</source>
-        <translation type="unfinished" />
+        <translation>добавить стратегический вариант</translation>
     </message>
     <message>
         <source>edit strategic option</source>
-        <translation type="unfinished" />
+        <translation>изменить стратегический вариант</translation>
     </message>
     <message>
         <source>change the goal's SWOT links</source>
-        <translation type="unfinished" />
+        <translation>изменить связи цели со SWOT</translation>
     </message>
     <message>
         <source>move action</source>
@@ -5848,7 +5862,7 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>This option has already become a goal.</source>
-        <translation type="unfinished" />
+        <translation>Этот вариант уже стал целью.</translation>
     </message>
     <message>
         <source>This week is closed and can no longer be changed. Reopen the week to correct it.</source>
@@ -5884,75 +5898,75 @@ Plan file format version: {schema}</source>
     </message>
     <message>
         <source>Specific</source>
-        <translation type="unfinished" />
+        <translation>Конкретная</translation>
     </message>
     <message>
         <source>Measurable</source>
-        <translation type="unfinished" />
+        <translation>Измеримая</translation>
     </message>
     <message>
         <source>Achievable</source>
-        <translation type="unfinished" />
+        <translation>Достижимая</translation>
     </message>
     <message>
         <source>Relevant</source>
-        <translation type="unfinished" />
+        <translation>Значимая</translation>
     </message>
     <message>
         <source>Time-bound</source>
-        <translation type="unfinished" />
+        <translation>Ограниченная по времени</translation>
     </message>
     <message>
         <source>A clear title and a metric.</source>
-        <translation type="unfinished" />
+        <translation>Понятное название и показатель.</translation>
     </message>
     <message>
         <source>The baseline and the target are set.</source>
-        <translation type="unfinished" />
+        <translation>Заданы исходное и целевое значения.</translation>
     </message>
     <message>
         <source>The change from the baseline is plausible.</source>
-        <translation type="unfinished" />
+        <translation>Изменение от исходного значения правдоподобно.</translation>
     </message>
     <message>
         <source>It answers the SWOT analysis or the mission.</source>
-        <translation type="unfinished" />
+        <translation>Она отвечает на SWOT-анализ или миссию.</translation>
     </message>
     <message>
         <source>It has a deadline.</source>
-        <translation type="unfinished" />
+        <translation>У неё есть срок.</translation>
     </message>
     <message>
         <source>The goal has no title.</source>
-        <translation type="unfinished" />
+        <translation>У цели нет названия.</translation>
     </message>
     <message>
         <source>Set the baseline: where the metric stands now.</source>
-        <translation type="unfinished" />
+        <translation>Задайте исходное значение: где показатель сейчас.</translation>
     </message>
     <message>
         <source>Set the target: where the metric should get to.</source>
-        <translation type="unfinished" />
+        <translation>Задайте целевое значение: куда показатель должен прийти.</translation>
     </message>
     <message>
         <source>The target equals the baseline: nothing would change.</source>
-        <translation type="unfinished" />
+        <translation>Целевое значение равно исходному: ничего не изменится.</translation>
     </message>
     <message>
         <source>Needs a baseline and a target to be judged.</source>
-        <translation type="unfinished" />
+        <translation>Для оценки нужны исходное и целевое значения.</translation>
     </message>
     <message>
         <source>A jump of ×{ratio} from the baseline; the plan warns above ×{threshold}.</source>
-        <translation type="unfinished" />
+        <translation>Скачок в {ratio} раза от исходного значения; план предупреждает, если больше чем в {threshold} раза.</translation>
     </message>
     <message>
         <source>Link it to a SWOT item, or write the mission.</source>
-        <translation type="unfinished" />
+        <translation>Свяжите её с пунктом SWOT или напишите миссию.</translation>
     </message>
     <message>
         <source>The deadline ({deadline}) is before the baseline date ({baseline_date}).</source>
-        <translation type="unfinished" />
+        <translation>Срок ({deadline}) раньше даты исходного значения ({baseline_date}).</translation>
     </message>
     <message>
         <source>The file was not found.</source>

@@ -439,7 +439,7 @@ class CardDelegate(QStyledItemDelegate):
         right_parts: list[str] = []
         goals = int(row.get("goals") or 0)
         if goals:
-            right_parts.append(translate("SwotBoard", "%n goal(s)", "", goals))
+            right_parts.append(self.tr("%n goal(s)", "", goals))
         right = "  ".join(right_parts)
         right_w = small_metrics.horizontalAdvance(right) if right else 0
         note = bool(str(row.get("note") or "").strip())
@@ -1031,7 +1031,7 @@ class QuadrantPanel(QFrame):
     def set_count(self, shown: int, total: int) -> None:
         self.count.setText(str(total) if shown == total else f"{shown}/{total}")
         self.count.setToolTip(
-            translate("SwotBoard", "%n card(s)", "", total)
+            self.tr("%n card(s)", "", total)
             if shown == total
             else translate("SwotBoard", "{shown} of {total} shown").format(shown=shown, total=total)
         )
