@@ -590,9 +590,9 @@ class PackDialog(QDialog):
         self.pack = pack
         self.pack_options = job.options  # type: ignore[union-attr]
         self._working(False)
+        self._clear_preview()
         self.pages_label.setText(self.tr("%n page(s)", "", pack.page_count))
         self.status.setText(self.tr("The preview shows the pages as they will be printed."))
-        self._clear_preview()
         for i in range(pack.page_count):
             item = QListWidgetItem(self.tr("Page {n}").format(n=i + 1))
             item.setSizeHint(self.preview.gridSize())
@@ -968,7 +968,7 @@ def export_csv(parent: QWidget | None, doc: Document) -> list[Path] | None:
         parent,
         "info",
         dialogs.app_title(),
-        QCoreApplication.translate("PackDialog", "%n CSV file(s) written.", None, count),
+        QCoreApplication.translate("PackDialog", "CSV files written: {n}.").format(n=count),
         str(dest),
     )
     return written

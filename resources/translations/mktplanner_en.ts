@@ -63,7 +63,7 @@
         <translation>
             <numerusform>%n goal</numerusform>
             <numerusform>%n goals</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
@@ -246,7 +246,7 @@
         <translation>
             <numerusform>%n card</numerusform>
             <numerusform>%n cards</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>

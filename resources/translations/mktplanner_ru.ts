@@ -490,7 +490,7 @@
             <numerusform>%n цель</numerusform>
             <numerusform>%n цели</numerusform>
             <numerusform>%n целей</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
@@ -2418,8 +2418,8 @@
         <translation>В этой папке уже есть файлы CSV прошлого экспорта. Заменить их?</translation>
     </message>
     <message>
-        <source>%n CSV file(s) written.</source>
-        <translation type="unfinished" />
+        <source>CSV files written: {n}.</source>
+        <translation>Записано файлов CSV: {n}.</translation>
     </message>
 </context>
 <context>
@@ -2430,7 +2430,7 @@
             <numerusform>%n карточка</numerusform>
             <numerusform>%n карточки</numerusform>
             <numerusform>%n карточек</numerusform>
-            </translation>
+        </translation>
     </message>
 </context>
 <context>
