@@ -21,6 +21,7 @@ spend), ``control_points`` (status, pace, recommended daily spend), ``channels``
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -30,7 +31,7 @@ from mktplanner.domain.errors import Problem
 from mktplanner.domain.rules import budget as budget_rules
 from mktplanner.domain.rules import control as control_rules
 from mktplanner.domain.rules import kpi as kpi_rules
-from mktplanner.domain.rules.dates import iso_week_of, month_end, month_start
+from mktplanner.domain.rules.dates import iso_week_of, month_start
 from mktplanner.domain.rules.goals import goal_status
 from mktplanner.domain.rules.hypotheses import hypothesis_state
 from mktplanner.domain.rules.smart import SmartInput, check_smart
@@ -243,32 +244,20 @@ def _capacity(weeks: list[queries.WeekFacts], plan_share: float) -> list[Json]:
     return out
 
 
-def _runs_in(a: queries.ActionFacts, first: dt.date, last: dt.date) -> bool:
-    """An action runs in a month when its dates overlap it (a missing date: the other one)."""
-    begin = a.start or a.due
-    finish = a.due or a.start
-    if begin is None or finish is None:
-        return False
-    return begin <= last and finish >= first
-
-
 def _tactical(actions: list[queries.ActionFacts], months: list[dt.date]) -> Json:
-    live = [a for a in actions if a.status != ActionStatus.CANCELLED]
-    spread: dict[int, dict[dt.date, int]] = {}
-    for a in live:
-        begin = a.start or a.due
-        if a.budget_minor is not None and begin is not None:
-            spread[a.id] = budget_rules.spread_over_months(a.budget_minor, begin, a.due)
-    rows = []
-    for m in months:
-        running = [a for a in live if _runs_in(a, m, month_end(m))]
-        rows.append(
-            {
-                "month": _iso(m),
-                "actions": [{"id": a.id, "title": a.title} for a in running],
-                "planned_budget_minor": sum(spread.get(a.id, {}).get(m, 0) for a in running),
-            }
-        )
+    # One rule for "what runs in a month, for how much": the tactical plan's own.
+    from mktplanner.services.tactics import loads_by_month
+
+    rows = [
+        {
+            "month": _iso(load.month),
+            "actions": [
+                {"id": i, "title": t} for i, t in zip(load.action_ids, load.titles, strict=True)
+            ],
+            "planned_budget_minor": load.planned_budget_minor,
+        }
+        for load in loads_by_month((dataclasses.asdict(a) for a in actions), months)
+    ]
     directions: dict[int | None, Json] = {}
     for a in actions:
         d = directions.setdefault(
@@ -290,7 +279,9 @@ def _tactical(actions: list[queries.ActionFacts], months: list[dt.date]) -> Json
         "actions": len(actions),
         "by_status": by_status,
         "by_direction": list(directions.values()),
-        "budget_minor": sum(a.budget_minor or 0 for a in live),
+        "budget_minor": sum(
+            a.budget_minor or 0 for a in actions if a.status != ActionStatus.CANCELLED
+        ),
     }
 
 
