@@ -628,6 +628,16 @@ class PackDialog(QDialog):
         pixmap.setDevicePixelRatio(ratio)
         return pixmap
 
+    @property
+    def preview_ready(self) -> bool:
+        """The preview shows every page of a pack laid out for the current options."""
+        return (
+            self.pack is not None
+            and self._preview_job is None
+            and not self._thumbs
+            and self.pack_options == self.options()
+        )
+
     def preview_images(self) -> list[QPixmap]:
         """The page images shown so far (tests look at them)."""
         out = []

@@ -121,6 +121,7 @@ def _render(app: object, out: Path, work: Path, display_name: str, language: str
                 tabs.setCurrentIndex(0)
         if display_name == "demo.mktplan":
             written += _why_shot(app, window, out)
+        written += _export_dialog_shot(app, window, out)
     finally:
         window.set_document(None)
         window.close()
@@ -144,4 +145,24 @@ def _why_shot(app: object, window: object, out: Path) -> int:
     _settle(app)
     window.grab().save(str(out / "why.png"))  # type: ignore[attr-defined]
     dock.hide()
+    return 1
+
+
+def _export_dialog_shot(app: object, window: object, out: Path) -> int:
+    """The meeting pack dialog (File ▸ Export ▸ PDF…) with its preview laid out."""
+    import time
+
+    from mktplanner.ui.export_dialog import PackDialog
+
+    dialog = PackDialog(window.doc, "pdf", window)  # type: ignore[attr-defined]
+    dialog.show()
+    deadline = time.monotonic() + 180
+    while not dialog.preview_ready and time.monotonic() < deadline:
+        _settle(app)
+        time.sleep(0.02)
+    _settle(app)
+    dialog.grab().save(str(out / "export-dialog.png"))
+    dialog.reject()
+    dialog.deleteLater()
+    _settle(app)
     return 1

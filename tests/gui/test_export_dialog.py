@@ -38,7 +38,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def _wait_preview(qtbot: Any, dialog: Any) -> None:
-    qtbot.waitUntil(lambda: dialog.pack is not None and not dialog._thumbs, timeout=120_000)
+    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=120_000)
 
 
 def test_the_file_menu_offers_pdf_xlsx_csv_and_print(opened: Any) -> None:
@@ -100,10 +100,7 @@ def test_the_preview_shows_the_pages(opened: Any, qtbot: Any) -> None:
     assert dialog.preview.item(0).text() == "Page 1"
     # A change of option lays the pack out again: landscape pages are wider than tall.
     dialog.orientation.setCurrentIndex(1)
-    qtbot.waitUntil(
-        lambda: dialog.pack is not None and dialog.pack_options == dialog.options(),
-        timeout=120_000,
-    )
+    _wait_preview(qtbot, dialog)
     size = dialog.pack.page_size(0)
     assert size.width() > size.height()
 
