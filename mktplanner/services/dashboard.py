@@ -12,7 +12,7 @@ meeting pack (which draws from the same summary) show the same numbers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,8 +83,8 @@ def _d(value: Any) -> dt.date | None:
 
 def alerts(
     summary: Mapping[str, Any],
-    control_rows: list[Any],
-    action_rows: list[Mapping[str, Any]],
+    control_rows: Sequence[Any],
+    action_rows: Sequence[Mapping[str, Any]],
     today: dt.date,
 ) -> list[Alert]:
     """The alerts from what the services computed, most pressing first."""

@@ -135,6 +135,21 @@ class PackJob(MeetingPackJob):
             super()._run()
 
 
+def _strings(value: object) -> list[str]:
+    """A QSettings list (a lone string when it held one item, None when empty)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
 def _settings_key(path: Path, name: str) -> str:
     digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"export/plan-{digest}/{name}"
@@ -400,10 +415,7 @@ class PackDialog(QDialog):
         profile = views.plan_profile(plan)
         today = self.today or dt.date.today()
         s = QSettings()
-        chosen = s.value("export/sections", list(SECTIONS))
-        if isinstance(chosen, str):
-            chosen = [chosen]
-        chosen = [str(x) for x in (chosen or [])] or list(SECTIONS)
+        chosen = _strings(s.value("export/sections", list(SECTIONS))) or list(SECTIONS)
         for name, box in self.section_boxes.items():
             box.setChecked(name in chosen)
         this = iso_week_of(today)
@@ -454,8 +466,8 @@ class PackDialog(QDialog):
 
         period_from = period_to = None
         if not self.whole_period.isChecked():
-            period_from = self.period_from.date().toPython()
-            period_to = self.period_to.date().toPython()
+            period_from = _date(self.period_from.date())
+            period_to = _date(self.period_to.date())
         from mktplanner.report.meeting_pack import parse_week
 
         key = self.week.currentData()

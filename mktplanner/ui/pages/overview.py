@@ -411,7 +411,7 @@ class OverviewPage(Page):
         self.content.setContentsMargins(0, 0, 6, 8)
         self.content.setSpacing(18)
         scroll.setWidget(content)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.body.addWidget(scroll, 1)
 
         self._build_alerts()
@@ -533,7 +533,9 @@ class OverviewPage(Page):
         value = QSettings().value(SETTINGS_CHARTS, [])
         if isinstance(value, str):
             value = [value]
-        kinds = [str(v) for v in (value or []) if str(v) in CHART_KINDS]
+        if not isinstance(value, list | tuple):
+            value = []
+        kinds = [str(v) for v in value if str(v) in CHART_KINDS]
         if len(kinds) != len(DEFAULT_CHARTS):
             kinds = list(DEFAULT_CHARTS)
         return kinds
