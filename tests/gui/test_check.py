@@ -160,6 +160,10 @@ def test_open_button_and_plan_wide_findings(window: Any, tmp_path: Path, dialogs
     assert page.select_finding("no_goals", "")
     page.open_button.click()
     assert window.current_page_id() == "goals"
+    page = show_check(window)
+    assert page.select_finding("report_no_cadence", "")  # edited with the tactical plan
+    page.open_button.click()
+    assert window.current_page_id() == "tactics"
 
 
 # --- dismissing ------------------------------------------------------------------------------

@@ -79,6 +79,13 @@ LEVEL_PAGE = {
     "budget": "budget",
     "control": "budget",
 }
+# ... unless the finding says better: the reporting rules are edited with the tactical plan.
+CODE_PAGE = {
+    "report_no_cadence": "tactics",
+    "report_no_maker": "tactics",
+    "report_no_reader": "tactics",
+    "report_no_actor": "tactics",
+}
 SEVERITY_ICON = {"error": "error", "warning": "warning", "info": "info"}
 SEVERITY_TONE = {"error": "bad", "warning": "warn", "info": "muted"}
 TREND_POINTS = 10
@@ -670,7 +677,7 @@ class CheckPage(Page):
                 return True
             if window.current_page_id() != self.page_id:
                 return True  # its page is shown; the row itself is not listed there
-        page = LEVEL_PAGE.get(f.level.value)
+        page = CODE_PAGE.get(f.code) or LEVEL_PAGE.get(f.level.value)
         if page is None:
             return False
         window.show_page(page)
