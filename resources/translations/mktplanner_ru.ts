@@ -56,28 +56,32 @@
         <translation>перенос {amount}</translation>
     </message>
     <message>
-        <source>{amount} short</source>
-        <translation>не хватает {amount}</translation>
+        <source>{amount} short: the budget lines plan more than the fixed sum</source>
+        <translation>Не хватает {amount}: строки бюджета планируют больше фиксированной суммы</translation>
     </message>
     <message>
-        <source>{amount} free</source>
-        <translation>свободно {amount}</translation>
+        <source>{amount} free: money of the fixed sum that no budget line uses</source>
+        <translation>Свободно {amount}: часть фиксированной суммы не занята ни одной строкой бюджета</translation>
     </message>
     <message>
-        <source>balanced</source>
-        <translation>сходится</translation>
+        <source>Balanced: the budget lines use exactly the fixed sum</source>
+        <translation>Сходится: строки бюджета используют ровно фиксированную сумму</translation>
     </message>
     <message>
-        <source>The budget lines plan more than the fixed sum</source>
-        <translation>Строки бюджета планируют больше фиксированной суммы</translation>
+        <source>Each cell: what is planned, and below it what was spent (red: over the plan). Click an amount to see the expenses behind it.</source>
+        <translation>В ячейке: что запланировано, под ним — что потрачено (красным — сверх плана). Щёлкните по сумме, чтобы увидеть расходы за ней.</translation>
     </message>
     <message>
-        <source>Money of the fixed sum that no budget line uses</source>
-        <translation>Часть фиксированной суммы, не занятая ни одной строкой бюджета</translation>
+        <source>plan</source>
+        <translation>план</translation>
     </message>
     <message>
-        <source>The budget lines use exactly the fixed sum</source>
-        <translation>Строки бюджета используют ровно фиксированную сумму</translation>
+        <source>spent</source>
+        <translation>расход</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>перерасход</translation>
     </message>
     <message>
         <source>Spent {actual} with no budget line: unplanned spend</source>
@@ -119,14 +123,6 @@
         <translation>Бюджет:</translation>
     </message>
     <message>
-        <source>&amp;Roll the rest into the next month</source>
-        <translation>&amp;Переносить остаток на следующий месяц</translation>
-    </message>
-    <message>
-        <source>What a month leaves unspent is added to the next month; what it overspends is taken from it.</source>
-        <translation>Неизрасходованное за месяц добавляется к следующему месяцу, перерасход вычитается из него.</translation>
-    </message>
-    <message>
         <source>Columns:</source>
         <translation>Столбцы:</translation>
     </message>
@@ -137,10 +133,6 @@
     <message>
         <source>Actions</source>
         <translation>Действия</translation>
-    </message>
-    <message>
-        <source>Each cell: planned, and below it spent (red: over the plan).</source>
-        <translation>В ячейке: план, под ним — расход (красным — сверх плана).</translation>
     </message>
     <message>
         <source>Show in the e&amp;xpenses list</source>
@@ -167,12 +159,20 @@
         <translation>&amp;Импорт из CSV…</translation>
     </message>
     <message>
-        <source>What was actually paid. A refund (money coming back) is ticked and counts as a negative amount. Click a column's title to sort.</source>
-        <translation>Что фактически оплачено. Возврат (деньги, пришедшие обратно) отмечается галочкой и считается отрицательной суммой. Щелчок по заголовку столбца сортирует.</translation>
-    </message>
-    <message>
         <source>No expenses recorded yet. Add one, or import a bank statement.</source>
         <translation>Расходов пока нет. Добавьте расход или импортируйте банковскую выписку.</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Прогноз</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Проверено</translation>
     </message>
     <message>
         <source>Who checks the spending of what, how often, and against which limit. Anything over its limit or overdue comes first.</source>
@@ -195,6 +195,18 @@
         <translation>Расходы</translation>
     </message>
     <message>
+        <source>&amp;Carry the rest over</source>
+        <translation>&amp;Переносить остатки</translation>
+    </message>
+    <message>
+        <source>Rollover: what a month leaves unspent is added to the next month; what it overspends is taken from it.</source>
+        <translation>Перенос: неизрасходованное за месяц добавляется к следующему месяцу, перерасход вычитается из него.</translation>
+    </message>
+    <message>
+        <source>What was actually paid. A refund (money coming back) is ticked and counts as negative. Click a column title to sort.</source>
+        <translation>Что фактически оплачено. Возврат (деньги, пришедшие обратно) отмечается галочкой и считается отрицательной суммой. Щелчок по заголовку столбца сортирует.</translation>
+    </message>
+    <message>
         <source>Add expense</source>
         <translation>Добавить расход</translation>
     </message>
@@ -211,16 +223,12 @@
         <translation>Что контролируем</translation>
     </message>
     <message>
+        <source>Cadence</source>
+        <translation>Частота</translation>
+    </message>
+    <message>
         <source>Limit</source>
         <translation>Лимит</translation>
-    </message>
-    <message>
-        <source>At this pace</source>
-        <translation>При таком темпе</translation>
-    </message>
-    <message>
-        <source>Last check</source>
-        <translation>Последняя проверка</translation>
     </message>
     <message>
         <source>Control points</source>
@@ -1039,12 +1047,12 @@
         <translation>Ждёт решения</translation>
     </message>
     <message>
-        <source>Runs {range}.</source>
-        <translation>Идёт {range}.</translation>
+        <source>Runs {range}</source>
+        <translation>Срок: {range}</translation>
     </message>
     <message>
-        <source>Runs {start} – {end}.</source>
-        <translation>Идёт с {start} по {end}.</translation>
+        <source>Runs {start} – {end}</source>
+        <translation>Срок: {start} – {end}</translation>
     </message>
     <message>
         <source>the metric</source>
@@ -1688,7 +1696,7 @@
     </message>
     <message>
         <source>Budget used</source>
-        <translation>Бюджет израсходован</translation>
+        <translation>Бюджет освоен</translation>
     </message>
     <message>
         <source>Cost per lead</source>
@@ -2139,11 +2147,11 @@
     </message>
     <message>
         <source>None</source>
-        <translation>Ни одного</translation>
+        <translation>Снять</translation>
     </message>
     <message>
         <source>Week of the weekly plans</source>
-        <translation>Неделя недельных планов</translation>
+        <translation>Неделя планов</translation>
     </message>
     <message>
         <source>The whole tactical period</source>
@@ -2255,7 +2263,7 @@
     </message>
     <message>
         <source>Tactical timeline</source>
-        <translation>Тактический план на календаре</translation>
+        <translation>Календарь действий</translation>
     </message>
     <message>
         <source>Weekly plans</source>

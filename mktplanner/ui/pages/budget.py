@@ -148,12 +148,12 @@ class BudgetPage(Page):
         self.basis = ChoiceField(lambda v: self._save_settings(basis=v))
         for combo in (self.mode, self.basis):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.rollover = QCheckBox(self.tr("&Roll the rest into the next month"))
+        self.rollover = QCheckBox(self.tr("&Carry the rest over"))
         self.rollover.setObjectName("Rollover")
         self.rollover.setToolTip(
             self.tr(
-                "What a month leaves unspent is added to the next month; what it overspends "
-                "is taken from it."
+                "Rollover: what a month leaves unspent is added to the next month; what it "
+                "overspends is taken from it."
             )
         )
         self.rollover.clicked.connect(self._rollover_clicked)
@@ -164,9 +164,18 @@ class BudgetPage(Page):
         settings.addSpacing(8)
         settings.addWidget(self.rollover)
         settings.addStretch(1)
+        layout.addLayout(settings)
+
+        line = QHBoxLayout()
+        line.setSpacing(8)
+        self.gap_label = QLabel()
+        self.gap_label.setObjectName("BudgetGap")
+        self.gap_label.setWordWrap(True)
+        self.gap_label.setTextFormat(Qt.TextFormat.RichText)
+        line.addWidget(self.gap_label, 1)
         by_caption = QLabel(self.tr("Columns:"))
         by_caption.setObjectName("Muted")
-        settings.addWidget(by_caption)
+        line.addWidget(by_caption, 0, Qt.AlignmentFlag.AlignTop)
         self.by_group = QButtonGroup(self)
         self.by_buttons: dict[str, QToolButton] = {}
         for key, text in (("channel", self.tr("Channels")), ("action", self.tr("Actions"))):
@@ -178,18 +187,7 @@ class BudgetPage(Page):
             button.clicked.connect(lambda _c=False, key=key: self.set_by(key))
             self.by_group.addButton(button)
             self.by_buttons[key] = button
-            settings.addWidget(button)
-        layout.addLayout(settings)
-
-        line = QHBoxLayout()
-        self.gap_label = QLabel()
-        self.gap_label.setObjectName("BudgetGap")
-        self.gap_label.setWordWrap(True)
-        self.gap_label.setTextFormat(Qt.TextFormat.RichText)
-        line.addWidget(self.gap_label, 1)
-        legend = QLabel(self.tr("Each cell: planned, and below it spent (red: over the plan)."))
-        legend.setObjectName("Muted")
-        line.addWidget(legend, 0, Qt.AlignmentFlag.AlignRight)
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(line)
 
         self.grid_model = BudgetGridModel(lambda: self.fmt)
@@ -277,8 +275,6 @@ class BudgetPage(Page):
         filters.addWidget(self.filter_action)
         filters.addWidget(self.refunds_only)
         filters.addWidget(self.clear_filters)
-        filters.addStretch(0)
-        filters.addWidget(self.import_button)
         layout.addLayout(filters)
 
         self.expenses = self.table_block(
@@ -329,8 +325,8 @@ class BudgetPage(Page):
             ],
             title=self.tr("Expenses"),
             hint=self.tr(
-                "What was actually paid. A refund (money coming back) is ticked and counts "
-                "as a negative amount. Click a column's title to sort."
+                "What was actually paid. A refund (money coming back) is ticked and counts as "
+                "negative. Click a column title to sort."
             ),
             empty=self.tr("No expenses recorded yet. Add one, or import a bank statement."),
             add_text=self.tr("Add expense"),
@@ -353,9 +349,10 @@ class BudgetPage(Page):
         chip_layout.addStretch(1)
         self.ids_chip.hide()
         head = section_head(self.expenses.section)
-        head.insertWidget(1, self.ledger_totals, 0, Qt.AlignmentFlag.AlignBottom)
+        head.insertWidget(1, self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.ids_chip)
         layout.addWidget(self.expenses.section, 1)
+        layout.addWidget(self.ledger_totals)
         header = self.expenses.view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
@@ -401,7 +398,7 @@ class BudgetPage(Page):
                 ),
                 Col(
                     "cadence",
-                    label("cadence"),
+                    lambda: self.tr("Cadence"),
                     "enum",
                     field="cadence",
                     enum="cadence",
@@ -425,7 +422,7 @@ class BudgetPage(Page):
                 ),
                 Col(
                     "projected_minor",
-                    lambda: self.tr("At this pace"),
+                    lambda: self.tr("Projected"),
                     "money",
                     display=lambda r, fmt: fmt.money(r.get("projected_minor"), cents=False),
                     tone=self._pace_tone,
@@ -433,7 +430,7 @@ class BudgetPage(Page):
                 ),
                 Col(
                     "next_due",
-                    label("next_due"),
+                    lambda: self.tr("Due"),
                     "date",
                     field="next_due",
                     display=_short_date,
@@ -441,7 +438,7 @@ class BudgetPage(Page):
                 ),
                 Col(
                     "last_verdict",
-                    lambda: self.tr("Last check"),
+                    lambda: self.tr("Last checked"),
                     display=self._last_check_text,
                     tone=_verdict_tone,
                     max_width=190,
@@ -540,6 +537,11 @@ class BudgetPage(Page):
     def _load_settings(self, settings: Row) -> None:
         self._budget_id = settings["id"] or 1
         self.mode.set_choices(texts.enum_choices("mode"), settings["mode"])
+        widest = max(
+            (self.mode.fontMetrics().horizontalAdvance(t) for _v, t in texts.enum_choices("mode")),
+            default=0,
+        )
+        self.mode.setMinimumWidth(widest + 48)  # the text, the padding and the arrow
         self.basis.set_choices(texts.enum_choices("basis"), settings["basis"])
         self.total.set_value(self.fmt.money_plain(settings["total_minor"]))
         self.rollover.setChecked(bool(settings["rollover"]))

@@ -86,7 +86,7 @@ class HypothesesPage(Page):
                     "enum",
                     display=self._state_text,
                     tone=_state_tone,
-                    width=128,
+                    width=150,
                 ),
                 Col(
                     "channel_name",
@@ -229,13 +229,14 @@ class HypothesesPage(Page):
         parts = []
         start, end = row.get("start"), row.get("end")
         if start and end:
-            parts.append(
-                self.tr("Runs {range}.").format(range=_escape(fmt.day_range(start, end)))
+            period = (
+                self.tr("Runs {range}").format(range=_escape(fmt.day_range(start, end)))
                 if start.year == end.year
-                else self.tr("Runs {start} – {end}.").format(
+                else self.tr("Runs {start} – {end}").format(
                     start=fmt.date(start), end=fmt.date(end)
                 )
             )
+            parts.append(period if period.endswith(".") else period + ".")
         result, threshold = row.get("result"), row.get("threshold")
         metric = row.get("metric") or self.tr("the metric")
         if threshold is None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from mktplanner.ui import dialogs, texts, theme
+from mktplanner.ui.fmt import DASH
 from mktplanner.ui.models.table import Col, Row, RowTableModel
 from mktplanner.ui.pages.base import Page, label
 from mktplanner.ui.widgets.table import CellDelegate, DataTable, TableSection
@@ -55,6 +56,20 @@ class _ResultsModel(RowTableModel):
 
             return QColor(theme.colors()["header"])
         return super().data(index, role)
+
+
+def _kpi_money(key: str) -> Any:
+    def text(row: Row, fmt: Any) -> str:
+        """Cents only where they matter: below 100 of the currency."""
+        value = row.get(key)
+        if value is None:
+            return DASH
+        from babel.numbers import get_currency_precision
+
+        hundred = 100 * 10 ** int(get_currency_precision(fmt.currency))
+        return fmt.money(value, cents=None if abs(value) < hundred else False)
+
+    return text
 
 
 def _romi_tone(row: Row) -> str | None:
@@ -115,7 +130,7 @@ class ResultsPage(Page):
         self.hint.hide()
         self.body.addWidget(self.hint)
 
-        money_kpi = {"max_width": 110}
+        money_kpi: dict[str, Any] = {"max_width": 110}
         columns = [
             Col("channel_name", label("channel_id"), bold=True, max_width=140),
             Col(
@@ -153,15 +168,36 @@ class ResultsPage(Page):
                 nullable=False,
             ),
             Col("ctr", lambda: "CTR", "percent", digits=1, tooltip=self._tip("ctr")),
-            Col("cpc_minor", lambda: "CPC", "money", tooltip=self._tip("cpc"), **money_kpi),
-            Col("cpl_minor", lambda: "CPL", "money", tooltip=self._tip("cpl"), **money_kpi),
+            Col(
+                "cpc_minor",
+                lambda: "CPC",
+                "money",
+                tooltip=self._tip("cpc"),
+                display=_kpi_money("cpc_minor"),
+                **money_kpi,
+            ),
+            Col(
+                "cpl_minor",
+                lambda: "CPL",
+                "money",
+                tooltip=self._tip("cpl"),
+                display=_kpi_money("cpl_minor"),
+                **money_kpi,
+            ),
             Col(
                 "conversion",
                 lambda: self.tr("Conv."),
                 "percent",
                 tooltip=self._tip("conversion"),
             ),
-            Col("cac_minor", lambda: "CAC", "money", tooltip=self._tip("cac"), **money_kpi),
+            Col(
+                "cac_minor",
+                lambda: "CAC",
+                "money",
+                tooltip=self._tip("cac"),
+                display=_kpi_money("cac_minor"),
+                **money_kpi,
+            ),
             Col("romi", lambda: "ROMI", "percent", tone=_romi_tone, tooltip=self._tip("romi")),
             Col(
                 "spend_share",

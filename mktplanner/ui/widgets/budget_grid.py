@@ -14,6 +14,7 @@ the expenses behind that figure (``month`` None: the total row; ``key`` None: th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -93,6 +95,13 @@ def parse_block(text: str) -> list[list[str]]:
     return [line.split("\t") for line in lines]
 
 
+def short_month(fmt: Formatter, day: dt.date) -> str:
+    """ "Sep 2026" / "сент. 2026": a month as the grid's row labels show it."""
+    from babel.dates import format_skeleton
+
+    return re.sub(r"\s*г\.$", "", format_skeleton("yMMM", day, locale=fmt.locale))
+
+
 def wrap_title(text: str, width: int) -> str:
     """A column title on at most two lines of about ``width`` pixels (the second elided)."""
     font = QFont()
@@ -121,6 +130,7 @@ class BudgetGridModel(QAbstractTableModel):
             tuple[str, Any]
         ] = []  # ("data", GridColumn) | ("total"|"left"|"gap", None)
         self.read_only = False
+        self.header_width = HEADER_WIDTH  # the view narrows it to its data columns' width
         self.on_cells: Callable[[list[tuple[dt.date, str, int | None]]], bool] | None = None
         self.on_error: Callable[[ParseError], None] | None = None
 
@@ -207,8 +217,7 @@ class BudgetGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_total_row(section):
                 return translate("BudgetGrid", "Total")
-            month = grid.months[section]
-            return fmt.month(month.month)
+            return short_month(fmt, grid.months[section].month)
         if role == Qt.ItemDataRole.ToolTipRole and not self.is_total_row(section):
             month = grid.months[section]
             if not month.in_period:
@@ -225,7 +234,7 @@ class BudgetGridModel(QAbstractTableModel):
     def _column_title(self, kind: str, col: Any) -> str:
         if kind == "data":
             name = col.name if col.kind != "none" else translate("BudgetGrid", "No channel")
-            return wrap_title(name, HEADER_WIDTH)
+            return wrap_title(name, self.header_width)
         if kind == "total":
             return translate("BudgetGrid", "Total")
         if kind == "left":
@@ -335,18 +344,22 @@ class BudgetGridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if status == "short":
-                return translate("BudgetGrid", "{amount} short").format(amount=fmt.money(short))
+                return "−" + fmt.money(short)
             if status == "unallocated":
-                return translate("BudgetGrid", "{amount} free").format(amount=fmt.money(free))
-            return translate("BudgetGrid", "balanced")
+                return "+" + fmt.money(free)
+            return "✓"
         if role == ToneRole:
             return {"short": "bad", "unallocated": "muted"}.get(status, "good")
         if role == Qt.ItemDataRole.ToolTipRole:
             if status == "short":
-                return translate("BudgetGrid", "The budget lines plan more than the fixed sum")
+                return translate(
+                    "BudgetGrid", "{amount} short: the budget lines plan more than the fixed sum"
+                ).format(amount=fmt.money(short))
             if status == "unallocated":
-                return translate("BudgetGrid", "Money of the fixed sum that no budget line uses")
-            return translate("BudgetGrid", "The budget lines use exactly the fixed sum")
+                return translate(
+                    "BudgetGrid", "{amount} free: money of the fixed sum that no budget line uses"
+                ).format(amount=fmt.money(free))
+            return translate("BudgetGrid", "Balanced: the budget lines use exactly the fixed sum")
         return None
 
     def _cell_tip(self, plan: int | None, actual: int, col: Any) -> str:
@@ -503,6 +516,45 @@ class BudgetGridView(QTableView):
             f" selection-background-color: {c['sidebar_sel']}; selection-color: {c['text']}; }}"
         )
         model.modelReset.connect(self.fit_columns)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("GridLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.legend.setToolTip(
+            translate(
+                "BudgetGrid",
+                "Each cell: what is planned, and below it what was spent (red: over the plan). "
+                "Click an amount to see the expenses behind it.",
+            )
+        )
+        self._set_legend()
+
+    def _set_legend(self) -> None:
+        muted = TONE_COLORS["muted"][1 if theme.is_dark() else 0]
+        bad = TONE_COLORS["bad"][1 if theme.is_dark() else 0]
+        self.legend.setText(
+            "<div style='line-height:105%'><span style='color:{m}'>{plan}</span><br>"
+            "<span style='color:{m}; font-size:8pt'>{spent} · </span>"
+            "<span style='color:{b}; font-size:8pt; font-weight:600'>{over}</span></div>".format(
+                m=muted,
+                b=bad,
+                plan=translate("BudgetGrid", "plan"),
+                spent=translate("BudgetGrid", "spent"),
+                over=translate("BudgetGrid", "over"),
+            )
+        )
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "legend"):
+            frame = self.frameWidth()
+            self.legend.setGeometry(
+                frame + 8,
+                frame,
+                max(self.verticalHeader().width() - 10, 10),
+                self.horizontalHeader().height(),
+            )
+            self.legend.raise_()
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)
@@ -558,6 +610,13 @@ class BudgetGridView(QTableView):
         for i, w in enumerate(wants):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(i, w)
+        narrowest = min((wants[i] for i in data_cols), default=HEADER_WIDTH + 16) - 16
+        if narrowest < model.header_width or (
+            model.header_width < HEADER_WIDTH and narrowest > model.header_width + 8
+        ):
+            # Titles wrap (and elide) within the columns they head.
+            model.header_width = min(max(narrowest, 60), HEADER_WIDTH)
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
