@@ -1235,6 +1235,14 @@ def main(
     except KeyboardInterrupt:
         out.error(text(lang, "interrupted"))
         return 130
+    except BrokenPipeError:
+        # The reader went away (`mktplanner check plan | head`): not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush does not complain.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: log, one sentence
         from mktplanner.logsetup import log_exception
 

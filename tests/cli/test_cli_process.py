@@ -128,3 +128,24 @@ def test_console_script() -> None:
         pytest.skip("the console script is not installed (pip install -e .)")
     done = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("mktplanner ")
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    """`mktplanner summary plan --json | head -2` ends quietly, with no apology on stderr."""
+    plan = tmp_path / "d.mktplan"
+    assert mktplanner("demo", str(plan), cwd=tmp_path).returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mktplanner", "summary", str(plan), "--json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+        },
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away before the command has written anything
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=90) == 0
+    assert err == ""
