@@ -306,8 +306,9 @@ class PackDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(options)
-        scroll.setMinimumWidth(400)
-        scroll.setMaximumWidth(460)
+        # As wide as the options need in the language shown (no clipped label or button).
+        scroll.setMinimumWidth(max(400, options.sizeHint().width() + 12))
+        scroll.setMaximumWidth(max(470, options.sizeHint().width() + 12))
         columns.addWidget(scroll, 0)
 
         # Right: the preview.

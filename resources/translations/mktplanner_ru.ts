@@ -1732,7 +1732,7 @@
     </message>
     <message>
         <source>Budget: plan and actual by month</source>
-        <translation>Бюджет: план и факт по месяцам</translation>
+        <translation>Бюджет по месяцам</translation>
     </message>
     <message>
         <source>Team hours against capacity</source>

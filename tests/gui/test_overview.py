@@ -228,7 +228,7 @@ def test_the_overview_in_russian(opened: Any) -> None:
     rows = _rows(page)
     assert rows[0].head.text() == "Превышен лимит: Context ads"
     assert page.tile_goals.caption.text() == "Прогресс целей"
-    assert page.chart_cards[0].title.text() == "Бюджет: план и факт по месяцам"
+    assert page.chart_cards[0].title.text() == "Бюджет по месяцам"
     assert page.tile_cpl.value.text().endswith("$")  # "4,55 $"
 
 
