@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>over</source>
-        <translation>перерасход</translation>
+        <translation>сверх</translation>
     </message>
     <message>
         <source>Spent {actual} with no budget line: unplanned spend</source>

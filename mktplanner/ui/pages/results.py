@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from mktplanner.ui import dialogs, texts, theme
@@ -56,6 +57,52 @@ class _ResultsModel(RowTableModel):
 
             return QColor(theme.colors()["header"])
         return super().data(index, role)
+
+
+class _ResultsTable(DataTable):
+    """Fourteen columns of figures: when they do not fit, each gives up some of its padding
+    (values stay whole, a header may be shortened; its tooltip says it in full)."""
+
+    def fit_columns(self) -> None:
+        super().fit_columns()
+        header = self.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        model = self.row_model
+        count = len(model.columns)
+        if not count:
+            return
+        metrics = self.fontMetrics()
+        # The channel's name first: the figures can spare a little of their padding for it.
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        names = [str(model.data(model.index(r, 0)) or "") for r in range(model.rowCount())]
+        name_width = max((QFontMetrics(bold).horizontalAdvance(n) for n in names), default=0)
+        header.resizeSection(0, max(header.sectionSize(0), min(name_width + 26, 160)))
+        over = sum(header.sectionSize(i) for i in range(count)) - self.viewport().width()
+        if over <= 0:
+            return
+        tight = []
+        for i in range(count):
+            widest = max(
+                (
+                    metrics.horizontalAdvance(str(model.data(model.index(r, i)) or ""))
+                    for r in range(min(model.rowCount(), 200))
+                ),
+                default=0,
+            )
+            tight.append(max(widest + 22, 48) if i else min(name_width + 26, 120))
+        slack = [max(0, header.sectionSize(i) - tight[i]) for i in range(count)]
+        total = sum(slack)
+        if not total:
+            return
+        give = min(over, total)
+        for i in range(count):
+            cut = give * slack[i] // total
+            header.resizeSection(i, header.sectionSize(i) - cut)
+        left = sum(header.sectionSize(i) for i in range(count)) - self.viewport().width()
+        if left > 0:  # what the rounding left over, from the roomiest column
+            roomy = max(range(count), key=lambda i: header.sectionSize(i) - tight[i])
+            header.resizeSection(roomy, header.sectionSize(roomy) - left)
 
 
 def _kpi_money(key: str) -> Any:
@@ -207,7 +254,7 @@ class ResultsPage(Page):
             ),
         ]
         model = _ResultsModel(columns, fmt=lambda: self.fmt, on_edit=self._edit, dark=theme.is_dark)
-        view = DataTable(model)
+        view = _ResultsTable(model)
         view.setItemDelegate(CellDelegate(model, lambda: self.fmt, self.parse_error, view))
         view.set_empty_text(self.tr("No channels yet. Add channels on the Budget page first."))
         section = TableSection(
