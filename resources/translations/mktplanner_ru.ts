@@ -1302,6 +1302,10 @@
         <translation>&amp;Заголовок в строке</translation>
     </message>
     <message>
+        <source>No column reads as dates with any known format: check the date format against the table below.</source>
+        <translation>Ни один столбец не читается как даты ни в одном известном формате: сверьте формат даты с таблицей ниже.</translation>
+    </message>
+    <message>
         <source>The file as read with these settings:</source>
         <translation>Файл, прочитанный с этими настройками:</translation>
     </message>

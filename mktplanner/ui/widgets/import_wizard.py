@@ -286,6 +286,8 @@ class ImportWizard(QDialog):
         )
         self.date_format = _combo([(f, f"{human_date_format(f)}") for f in self.im.DATE_FORMATS])
         self.header_row = QSpinBox()
+        self.header_row.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # ↑/↓ still step
+        self.header_row.setMinimumWidth(70)
         self.header_row.setRange(0, 10000)
         self.header_row.setSpecialValueText(self.tr("none"))
         for i, (text, widget) in enumerate(
@@ -306,6 +308,16 @@ class ImportWizard(QDialog):
         for combo in (self.encoding, self.delimiter, self.decimal, self.date_format):
             combo.activated.connect(self._format_changed)
         self.header_row.valueChanged.connect(self._format_changed)
+        self.date_hint = QLabel(
+            self.tr(
+                "No column reads as dates with any known format: check the date format "
+                "against the table below."
+            )
+        )
+        self.date_hint.setWordWrap(True)
+        self.date_hint.setStyleSheet(f"color: {theme.tone_color('warn')};")
+        self.date_hint.hide()
+        layout.addWidget(self.date_hint)
         hint = QLabel(self.tr("The file as read with these settings:"))
         hint.setObjectName("Muted")
         layout.addWidget(hint)
@@ -336,6 +348,7 @@ class ImportWizard(QDialog):
             self.raw_model.set_rows([])
             return False
         options = sniffed.options(self.kind)
+        self.date_hint.setVisible(self.kind == "expenses" and sniffed.date_format is None)
         remembered = self._remembered()
         if remembered is not None and remembered.mapping:
             columns = {c.casefold() for c in sniffed.header}
@@ -378,6 +391,8 @@ class ImportWizard(QDialog):
         self.options.encoding = self.encoding.currentData()
         self.options.delimiter = self.delimiter.currentData()
         self.options.decimal = self.decimal.currentData()
+        if self.options.date_format != self.date_format.currentData():
+            self.date_hint.hide()
         self.options.date_format = self.date_format.currentData()
         self.options.header_row = self.header_row.value()
         self.parsed = None
