@@ -462,3 +462,21 @@ def test_file_menu_import_asks_for_a_file(opened: Any, tmp_path: Path, monkeypat
 
 def test_paste_shortcut_is_the_platform_one() -> None:
     assert QKeySequence(QKeySequence.StandardKey.Paste).toString() == "Ctrl+V"
+
+
+def test_show_object_selects_a_line_an_expense_and_a_check(opened: Any) -> None:
+    plan = opened.doc.plan
+    line = budget_service._all(
+        plan, "SELECT id FROM budget_line WHERE action_id = 9 ORDER BY id LIMIT 1"
+    )[0]["id"]
+    assert opened.show_object("budget_line", line)
+    page = opened.pages["budget"]
+    assert page.tabs.currentIndex() == 0
+    assert page.grid_view.currentIndex().data() == "$100"  # the loyalty cards' line
+    assert opened.show_object("expense", FACTS.expense_refund)
+    assert page.tabs.currentIndex() == 1
+    assert page.expenses.view.current_row()["id"] == FACTS.expense_refund
+    check = budget_service.control_checks(plan, FACTS.control_ok)[0]["id"]
+    assert opened.show_object("control_check", check)
+    assert page.tabs.currentIndex() == 2
+    assert page.selected_control().id == FACTS.control_ok

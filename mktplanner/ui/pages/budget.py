@@ -1141,8 +1141,32 @@ class BudgetPage(Page):
                 ident, table = int(found[0]["control_point_id"]), "control_point"
         else:
             self.tabs.setCurrentIndex(TAB_GRID)
-            return table in ("budget", "budget_line", "channel")
+            if table == "budget_line" and self.doc is not None:
+                return self._choose_line(ident)
+            return table in ("budget", "channel")
         return super().select_object(table, ident)
+
+    def _choose_line(self, line_id: int) -> bool:
+        """Make the grid cell of a budget line current (columns by action when it is
+        booked on an action the channel view does not show)."""
+        from mktplanner.services.budget import _all, column_key
+
+        assert self.doc is not None
+        found = _all(
+            self.doc.plan,
+            "SELECT month, channel_id, action_id FROM budget_line WHERE id = :i",
+            {"i": line_id},
+        )
+        if not found:
+            return False
+        month = dt.date.fromisoformat(str(found[0]["month"])[:10]).replace(day=1)
+        key = column_key(found[0]["channel_id"], found[0]["action_id"])
+        if self.grid is not None and self.grid.column(key) is None:
+            self.set_by("action" if found[0]["action_id"] is not None else "channel")
+        ok = self.grid_view.choose(month, key)
+        if ok:
+            self.grid_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return ok
 
 
 def _find_data(combo: QComboBox, value: Any) -> int:
