@@ -454,6 +454,10 @@
         </translation>
     </message>
     <message>
+        <source>No fixed sum yet: type the budget per month or for the period, or let the actions' needs set it (top-down). The actions need {needed}.</source>
+        <translation>Фиксированной суммы пока нет: введите бюджет на месяц или на весь период либо пусть его задают потребности мероприятий (сверху). Мероприятиям нужно {needed}.</translation>
+    </message>
+    <message>
         <source>{amount} short</source>
         <translation>не хватает {amount}</translation>
     </message>

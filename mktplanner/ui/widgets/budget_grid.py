@@ -142,7 +142,7 @@ class BudgetGridModel(QAbstractTableModel):
         if grid is not None:
             self.columns.append(("total", None))
             self.columns.append(("left", None))
-            if any(m.gap_status for m in grid.months):
+            if grid.gap.total_minor > 0 and any(m.gap_status for m in grid.months):
                 self.columns.append(("gap", None))
         self.endResetModel()
 
@@ -516,6 +516,8 @@ class BudgetGridView(QTableView):
             f" selection-background-color: {c['sidebar_sel']}; selection-color: {c['text']}; }}"
         )
         model.modelReset.connect(self.fit_columns)
+        # The vertical scroll bar coming or going changes the width the columns share.
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._refit_later())
         self.legend = QLabel(self)
         self.legend.setObjectName("GridLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -617,6 +619,11 @@ class BudgetGridView(QTableView):
             # Titles wrap (and elide) within the columns they head.
             model.header_width = min(max(narrowest, 60), HEADER_WIDTH)
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+
+    def _refit_later(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.fit_columns)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

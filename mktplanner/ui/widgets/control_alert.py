@@ -102,7 +102,12 @@ class BudgetTexts(QObject):
         """Both sides of the budget in one sentence (rich text, a shortfall in red)."""
         bad, good = theme.tone_color("bad"), theme.tone_color("good")
         needed = f"<b>{fmt.money(gap.needed_minor)}</b>"
-        if gap.mode == "bottom_up":
+        if gap.mode == "bottom_up" and not gap.total_minor:
+            text = self.tr(
+                "No fixed sum yet: type the budget per month or for the period, or let the "
+                "actions' needs set it (top-down). The actions need {needed}."
+            ).format(needed=needed)
+        elif gap.mode == "bottom_up":
             if gap.status == "short":
                 tail = "<span style='color:{}; font-weight:600'>{}</span>".format(
                     bad, self.tr("{amount} short").format(amount=fmt.money(gap.short_by_minor))
