@@ -205,13 +205,14 @@ def run(
     exit_after = os.environ.get(EXIT_AFTER_ENV, "")
     if exit_after == "paint":
         window.repaint()
-        return 0
+        QTimer.singleShot(0, app.quit)
+        return int(app.exec())
 
     def after_first_paint() -> None:
-        start(window, path, demo)
         if exit_after == "drawn":
-            quit_when_drawn(app)
-        elif exit_after_shown:
+            quit_when_drawn(app)  # before start(): a dialog it may open must not wait forever
+        start(window, path, demo)
+        if exit_after_shown and exit_after != "drawn":
             window.repaint()
             QTimer.singleShot(0, app.quit)
 
