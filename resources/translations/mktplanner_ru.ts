@@ -781,6 +781,10 @@
 <context>
     <name>GoalForm</name>
     <message>
+        <source>Max jump</source>
+        <translation>Макс. скачок</translation>
+    </message>
+    <message>
         <source>A plan setting for every goal: SMART's “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
         <translation>Настройка плана для всех целей: буква «Достижимая» SMART предупреждает, если цель отличается от исходного значения сильнее, чем во столько раз.</translation>
     </message>
@@ -881,7 +885,19 @@
     </message>
     <message>
         <source>No measurements yet. Add the metric's value as you measure it.</source>
-        <translation>Замеров пока нет. Добавляйте значение показателя по мере измерений.</translation>
+        <translation>Измерений пока нет. Добавляйте значение показателя по мере измерений.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Add a measurement of the goal's metric</source>
+        <translation>Добавить измерение показателя цели</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurements</source>
+        <translation>Удалить выбранные измерения</translation>
     </message>
     <message>
         <source>{value} measured on {date}</source>
@@ -894,9 +910,9 @@
     <message numerus="yes">
         <source>Measurements (%n)</source>
         <translation>
-            <numerusform>Замеры (%n)</numerusform>
-            <numerusform>Замеры (%n)</numerusform>
-            <numerusform>Замеры (%n)</numerusform>
+            <numerusform>Измерения (%n)</numerusform>
+            <numerusform>Измерения (%n)</numerusform>
+            <numerusform>Измерения (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -957,7 +973,7 @@
     </message>
     <message>
         <source>Measurements</source>
-        <translation>Замеры</translation>
+        <translation>Измерения</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -2559,8 +2575,12 @@
         <translation>Где бизнес находится: сильные и слабые стороны внутри, возможности и угрозы снаружи, и что с этим делать.</translation>
     </message>
     <message>
-        <source>Enter adds · F2 edits · Delete deletes · 1–5 sets the weight · Ctrl+arrows or drag to move</source>
-        <translation>Enter — добавить · F2 — изменить · Delete — удалить · 1–5 — вес · Ctrl+стрелки или перетаскивание — переместить</translation>
+        <source>Enter adds · F2 edits · Ctrl+arrows move</source>
+        <translation>Enter — добавить · F2 — изменить · Ctrl+стрелки — переместить</translation>
+    </message>
+    <message>
+        <source>On a card: Enter adds a card to its quadrant, F2 edits it in place, Delete deletes it, 1–5 set its weight, Ctrl+arrows move it (or drag it). Right-click for more.</source>
+        <translation>На карточке: Enter добавляет карточку в её квадрант, F2 изменяет её на месте, Delete удаляет, 1–5 задают вес, Ctrl+стрелки перемещают (или перетащите её). Правый щелчок — другие действия.</translation>
     </message>
     <message>
         <source>All sources</source>
@@ -3282,8 +3302,8 @@
         <translation>Соедините внутренний фактор с внешним и напишите, что делать. Вариант можно сделать целью.</translation>
     </message>
     <message>
-        <source>What will we do? (Enter adds)</source>
-        <translation>Что будем делать? (Enter — добавить)</translation>
+        <source>What will we do?</source>
+        <translation>Что будем делать?</translation>
     </message>
     <message>
         <source>Add</source>

@@ -217,6 +217,23 @@ class GoalsPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(measures_tab, self.tr("Measurements"))
         self.tabs.addTab(actions_tab, self.tr("Actions"))
+        # The measurements' buttons sit beside the tabs, leaving the table its height.
+        corner = QWidget()
+        c_layout = QHBoxLayout(corner)
+        c_layout.setContentsMargins(0, 0, 0, 4)
+        c_layout.setSpacing(6)
+        add, delete = self.measures.section.add_button, self.measures.section.delete_button
+        if add is not None:
+            add.setText(self.tr("Add"))
+            add.setToolTip(self.tr("Add a measurement of the goal's metric"))
+            c_layout.addWidget(add)
+        if delete is not None:
+            delete.setText("")
+            delete.setToolTip(self.tr("Delete the selected measurements"))
+            delete.setAccessibleName(self.tr("Delete the selected measurements"))
+            c_layout.addWidget(delete)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda i: corner.setVisible(i == 0))
         right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
         right.addWidget(self.chart)

@@ -55,14 +55,15 @@ class StrategyPage(Page):
         title = QLabel(self.tr("SWOT analysis"))
         title.setObjectName("SectionTitle")
         titles.addWidget(title)
-        self.keys_hint = QLabel(
+        self.keys_hint = QLabel(self.tr("Enter adds · F2 edits · Ctrl+arrows move"))
+        self.keys_hint.setObjectName("SectionHint")
+        self.keys_hint.setToolTip(
             self.tr(
-                "Enter adds · F2 edits · Delete deletes · 1–5 sets the weight · "
-                "Ctrl+arrows or drag to move"
+                "On a card: Enter adds a card to its quadrant, F2 edits it in place, "
+                "Delete deletes it, 1–5 set its weight, Ctrl+arrows move it (or drag it). "
+                "Right-click for more."
             )
         )
-        self.keys_hint.setObjectName("SectionHint")
-        self.keys_hint.setWordWrap(True)
         titles.addWidget(self.keys_hint)
         bar.addLayout(titles, 1)
         source_label = QLabel(texts.field_label("source"))

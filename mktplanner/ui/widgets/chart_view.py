@@ -31,6 +31,7 @@ import itertools
 import logging
 import threading
 import time
+import warnings
 import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -76,8 +77,13 @@ log = logging.getLogger(__name__)
 LOGICAL_DPI = 100.0  # figure inches <-> widget pixels
 PAD = 6  # pixels between the card's border and the picture
 RESIZE_DELAY_MS = 150
+MIN_PICTURE = QSize(160, 100)  # smaller than this, a chart is not worth drawing
 
 _LOCK = threading.RLock()
+
+# A chart squeezed by its widget (a narrow window) is still drawn, just without matplotlib's
+# layout engine having room to work; that is not worth a line on stderr for every resize.
+warnings.filterwarnings("ignore", message="constrained_layout not applied", category=UserWarning)
 
 
 def render_lock() -> threading.RLock:
@@ -263,8 +269,11 @@ class ChartView(QWidget):
 
     @property
     def pending(self) -> bool:
-        """Waiting for a picture that will be drawn (visible, with something to draw)."""
+        """Waiting for a picture that will be drawn (visible, big enough, something to draw)."""
         if self._build is None or not self.isVisible():
+            return False
+        area = self._picture_rect()
+        if area.width() < MIN_PICTURE.width() or area.height() < MIN_PICTURE.height():
             return False
         return self._dirty or self._in_flight is not None or self._timer.isActive()
 
@@ -281,14 +290,18 @@ class ChartView(QWidget):
         area = self._picture_rect()
         ratio = self.devicePixelRatioF() or 1.0
         return ChartSize(
-            width_in=max(area.width(), 120) / LOGICAL_DPI,
-            height_in=max(area.height(), 80) / LOGICAL_DPI,
+            width_in=max(area.width(), MIN_PICTURE.width()) / LOGICAL_DPI,
+            height_in=max(area.height(), MIN_PICTURE.height()) / LOGICAL_DPI,
             dpi=LOGICAL_DPI * ratio,
             dark=theme.is_dark(),
         )
 
     def _request(self) -> None:
         if self._build is None or not self.isVisible():
+            return
+        area = self._picture_rect()
+        if area.width() < MIN_PICTURE.width() or area.height() < MIN_PICTURE.height():
+            self._dirty = True  # not laid out yet: drawn when it gets its size
             return
         if self._in_flight is not None:
             self._dirty = True  # drawn when the current one comes back

@@ -163,6 +163,24 @@ class DateField(QDateEdit):
             )
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when it does not fit."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = text
+        self.setMinimumWidth(40)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        )
+
+    def full_text(self) -> str:
+        return self._full
+
+
 class FieldError(QLabel):
     """The reason a field's value was not taken, right under the field."""
 
@@ -217,7 +235,7 @@ class GoalForm(QWidget):
         smart_layout.addWidget(self.smart)
         jump = QHBoxLayout()
         jump.setSpacing(6)
-        self.threshold_label = QLabel(texts.field_label("jump_threshold"))
+        self.threshold_label = QLabel(translate("GoalForm", "Max jump"))
         self.threshold_label.setObjectName("Muted")
         jump.addWidget(self.threshold_label)
         self.threshold = QDoubleSpinBox()
@@ -267,13 +285,16 @@ class GoalForm(QWidget):
         self.unit = _Line()
         self.unit.setMaxLength(50)
         self.unit.setPlaceholderText(translate("GoalForm", "e.g. %, people"))
+        self.unit.setFixedWidth(96)
         self.baseline = _Line()
         self.target = _Line()
         for number in (self.baseline, self.target):
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setMaximumWidth(110)
+            number.setFixedWidth(110)
         self.baseline_date = DateField(language)
         self.deadline = DateField(language)
+        for day in (self.baseline_date, self.deadline):
+            day.setFixedWidth(150)
         self.owner = QComboBox()
         self.owner.activated.connect(lambda _i: self._submit("owner_id"))
         self.notes = _Notes()
@@ -302,8 +323,10 @@ class GoalForm(QWidget):
         row = 0
         row = self._add_row(row, "title", self.title)
         row = self._add_pair(row, "metric", self.metric, "unit", self.unit)
-        row = self._add_pair(row, "baseline", self.baseline, "baseline_date", self.baseline_date)
-        row = self._add_pair(row, "target", self.target, "deadline", self.deadline)
+        row = self._add_pair(
+            row, "baseline", self.baseline, "baseline_date", self.baseline_date, stretch="none"
+        )
+        row = self._add_pair(row, "target", self.target, "deadline", self.deadline, stretch="none")
         row = self._add_row(row, "owner_id", self.owner)
         # SWOT links
         links_label = QLabel(translate("GoalForm", "Answers"))
@@ -333,7 +356,6 @@ class GoalForm(QWidget):
         row += 1
         row = self._add_row(row, "notes", self.notes)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         outer.addLayout(grid)
         outer.addStretch(1)
         self.set_goal(None)
@@ -361,15 +383,26 @@ class GoalForm(QWidget):
         self.grid.addWidget(self.errors[column], row + 1, 1, 1, 3)
         return row + 2
 
-    def _add_pair(self, row: int, a: str, wa: QWidget, b: str, wb: QWidget) -> int:
-        self.grid.addWidget(self._caption(a, wa), row, 0)
-        self.grid.addWidget(wa, row, 1)
+    def _add_pair(
+        self, row: int, a: str, wa: QWidget, b: str, wb: QWidget, *, stretch: str = "a"
+    ) -> int:
+        """Two fields on one line (the wider one stretches), their messages under them."""
+        line = QHBoxLayout()
+        line.setSpacing(8)
+        line.addWidget(wa, 1 if stretch == "a" else 0)
+        if stretch != "a":
+            line.addStretch(1)
         caption = self._caption(b, wb)
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.grid.addWidget(caption, row, 2)
-        self.grid.addWidget(wb, row, 3)
-        self.grid.addWidget(self.errors[a], row + 1, 1)
-        self.grid.addWidget(self.errors[b], row + 1, 2, 1, 2)
+        line.addWidget(caption)
+        line.addWidget(wb, 0)
+        self.grid.addWidget(self._caption(a, wa), row, 0)
+        self.grid.addLayout(line, row, 1, 1, 3)
+        errors = QVBoxLayout()
+        errors.setSpacing(0)
+        errors.addWidget(self.errors[a])
+        errors.addWidget(self.errors[b])
+        self.grid.addLayout(errors, row + 1, 1, 1, 3)
         return row + 2
 
     # --- content -------------------------------------------------------------------------------
@@ -492,9 +525,8 @@ class GoalForm(QWidget):
         )
         tag.setToolTip(texts.enum_label("quadrant", quadrant))
         layout.addWidget(tag)
-        text = QLabel()
         full = str(link.get("text") or "")
-        text.setText(text.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, 300))
+        text = ElidedLabel(full)
         text.setToolTip(full)
         text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(text, 1)

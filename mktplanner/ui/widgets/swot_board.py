@@ -1113,6 +1113,7 @@ class SwotBoard(QWidget):
         self.on_delete: Callable[[list[int]], bool] | None = None
         self.on_move: Callable[[list[int], str, int | None], bool] | None = None
         grid = QGridLayout(self)
+        self._grid = grid
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(10)
@@ -1150,6 +1151,13 @@ class SwotBoard(QWidget):
             panel.set_count(len(shown), len(mine))
             if keep[q] is not None:
                 panel.view.select_id(keep[q])
+        # The fuller row of quadrants gets more of the height (never less than a third).
+        top = max(self.panels["S"].model.rowCount(), self.panels["W"].model.rowCount(), 1)
+        bottom = max(self.panels["O"].model.rowCount(), self.panels["T"].model.rowCount(), 1)
+        total = top + bottom
+        share = min(max(round(100 * top / total), 34), 66)
+        self._grid.setRowStretch(0, share)
+        self._grid.setRowStretch(1, 100 - share)
         if self._follow is not None:
             ids, focus = self._follow
             self._follow = None

@@ -611,6 +611,7 @@ class TowsPanel(QWidget):
         grid.addWidget(self.add_button, 1, 1)
         self.kind_label = QLabel()
         self.kind_label.setObjectName("SectionHint")
+        self.kind_label.setWordWrap(True)
         grid.addWidget(self.kind_label, 2, 0, 1, 2)
         layout.addWidget(self.composer)
 
@@ -804,7 +805,7 @@ class TowsPanel(QWidget):
                 "An option can become a goal.",
             )
         )
-        self.text.setPlaceholderText(translate("TowsPanel", "What will we do? (Enter adds)"))
+        self.text.setPlaceholderText(translate("TowsPanel", "What will we do?"))
         self.add_button.setText(translate("TowsPanel", "Add"))
         self.internal.setToolTip(translate("TowsPanel", "A strength or a weakness"))
         self.external.setToolTip(translate("TowsPanel", "An opportunity or a threat"))
