@@ -23,6 +23,8 @@ from mktplanner.domain.rules.goals import Track, clamp01
 from mktplanner.domain.rules.weekly import CapacityLevel
 from mktplanner.store.planfile import PlanFile
 
+TEAM_WEEKS = 12  # weeks of the team chart, up to the week after this one
+
 # Alert kinds, in the order they are listed (the most pressing first).
 ALERT_KINDS: tuple[str, ...] = (
     "control_over",  # a control point's spend is over its limit in the current period
@@ -226,9 +228,13 @@ def dashboard(plan: PlanFile, today: dt.date | None = None) -> Dashboard:
     from mktplanner.services import budget, summary, tactics, views, weekly
 
     today = today or dt.date.today()
-    s = summary.summarize(plan, today)
-    found = alerts(s, budget.control_rows(plan, today), tactics.action_rows(plan, today), today)
     year, week = iso_week_of(today)
+    # The team chart shows up to 12 weeks ending just after this one, the alerts this week
+    # and later ones: the weeks before need not be read (a plan kept for years has thousands).
+    s = summary.summarize(plan, today, weeks_from=shift_iso_week(year, week, -(TEAM_WEEKS - 1)))
+    if not any((c["iso_year"], c["iso_week"]) == (year, week) for c in s["capacity"]):
+        s = summary.summarize(plan, today)  # no plan this week: the chart shows the last weeks
+    found = alerts(s, budget.control_rows(plan, today), tactics.action_rows(plan, today), today)
     last = shift_iso_week(year, week, -1)
     swot = {"S": 0, "W": 0, "O": 0, "T": 0}
     for item in views.swot_items(plan):

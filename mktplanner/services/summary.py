@@ -21,7 +21,6 @@ spend), ``control_points`` (status, pace, recommended daily spend), ``channels``
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -75,8 +74,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def summarize(plan: PlanFile, today: dt.date | None = None) -> Json:
-    """The plan's summary as of ``today`` (default: the real today)."""
+def summarize(
+    plan: PlanFile,
+    today: dt.date | None = None,
+    *,
+    weeks_from: tuple[int, int] | None = None,
+) -> Json:
+    """The plan's summary as of ``today`` (default: the real today).
+
+    ``weeks_from`` (an ISO year and week) limits ``capacity`` to the person-weeks from that
+    week on: the Overview, which shows recent and coming weeks only, need not read every
+    week of a plan kept for years. Every other section is the same either way."""
     today = today or dt.date.today()
     profile = queries.profile(plan)
     start = month_start(profile.tactical_start or today)
@@ -84,7 +92,12 @@ def summarize(plan: PlanFile, today: dt.date | None = None) -> Json:
     period_end = budget_rules.period_end(start, profile.tactical_months)
     actions = queries.actions(plan)
     people = queries.people(plan)
-    weeks = queries.weeks(plan)
+    weeks = queries.weeks(plan, since=weeks_from)
+    this_week = iso_week_of(today)
+    if weeks_from is not None and (this_week[0], this_week[1]) < weeks_from:
+        thread_weeks = queries.weeks(plan, since=this_week, until=this_week)
+    else:
+        thread_weeks = weeks
     action_channel = {a.id: a.channel_id for a in actions}
     channels = queries.channel_totals(plan)
     channel_names = {c.id: c.name for c in channels}
@@ -105,7 +118,7 @@ def summarize(plan: PlanFile, today: dt.date | None = None) -> Json:
         "channels": _channels(channels),
         "reallocation": _reallocation(channels),
         "hypotheses": _hypotheses(queries.hypotheses(plan), today),
-        "golden_thread": _golden_thread(plan, people, weeks, today),
+        "golden_thread": _golden_thread(plan, people, thread_weeks, today),
     }
 
 
@@ -256,7 +269,9 @@ def _tactical(actions: list[queries.ActionFacts], months: list[dt.date]) -> Json
             ],
             "planned_budget_minor": load.planned_budget_minor,
         }
-        for load in loads_by_month((dataclasses.asdict(a) for a in actions), months)
+        # A shallow dict per action: dataclasses.asdict deep-copies, which costs more than
+        # the loads themselves on a plan of a thousand actions.
+        for load in loads_by_month((vars(a) for a in actions), months)
     ]
     directions: dict[int | None, Json] = {}
     for a in actions:
