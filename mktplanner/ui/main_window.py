@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from mktplanner.ui import dialogs, texts, theme
 from mktplanner.ui.bus import bus
-from mktplanner.ui.pages.base import Page
 from mktplanner.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from mktplanner.ui.pages.base import Page
     from mktplanner.ui.undo import Document
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def page_classes() -> list[type[Page]]:
     return [page_class(pid) for pid in PAGE_ORDER]
 
 
-class Pages(Mapping[str, Page]):
+class Pages(Mapping[str, "Page"]):
     """The window's pages by id, in sidebar order; a page is made on first access.
 
     ``pages["budget"]`` builds the budget page if it is not built yet (iterating over
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(index, page)
         if was_current:
             self.stack.setCurrentWidget(page)
-        if placeholder is not None and not isinstance(placeholder, Page):
+        if placeholder is not None and placeholder is not page:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
         return page
@@ -435,7 +435,8 @@ class MainWindow(QMainWindow):
     # --- state ---------------------------------------------------------------------------
     def current_page_id(self) -> str:
         page = self.stack.currentWidget()
-        return page.page_id if isinstance(page, Page) else "overview"
+        # Pages are imported on first use (start-up): a placeholder has no page_id.
+        return str(getattr(page, "page_id", "") or "overview")
 
     def show_page(self, page_id: str) -> None:
         if page_id not in self.pages:
@@ -457,7 +458,10 @@ class MainWindow(QMainWindow):
     def current_object(self) -> tuple[str, int] | None:
         """The row selected on the current page (``Page.current_object``), if it says."""
         page = self.stack.currentWidget()
-        return page.current_object() if isinstance(page, Page) and self.doc else None
+        if self.doc is None or not hasattr(page, "current_object"):
+            return None
+        result: tuple[str, int] | None = page.current_object()
+        return result
 
     def show_why(self) -> None:
         """Open the "Why?" panel (the golden thread) for the current selection."""
