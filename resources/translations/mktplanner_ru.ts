@@ -2576,7 +2576,7 @@
     </message>
     <message>
         <source>Enter adds · F2 edits · Ctrl+arrows move</source>
-        <translation>Enter — добавить · F2 — изменить · Ctrl+стрелки — переместить</translation>
+        <translation>Enter — добавить · F2 — изменить · Ctrl+стрелки — двигать</translation>
     </message>
     <message>
         <source>On a card: Enter adds a card to its quadrant, F2 edits it in place, Delete deletes it, 1–5 set its weight, Ctrl+arrows move it (or drag it). Right-click for more.</source>

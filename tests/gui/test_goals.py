@@ -25,7 +25,9 @@ def _page(window: Any, title: str | None = None) -> Any:
     window.show_page("goals")
     page = window.pages["goals"]
     assert page.isVisible()
+    window.raise_()
     window.activateWindow()
+    QTest.qWaitForWindowActive(window, 2000)
     if title is not None:
         page.goals.view.selectRow(find_row(page.goals.model, "title", title))
         assert page.form.title.text() == title

@@ -23,8 +23,22 @@ def _page(window: Any) -> Any:
     window.show_page("strategy")
     page = window.pages["strategy"]
     assert page.isVisible()
-    window.activateWindow()
+    _activate(window)
     return page
+
+
+def _activate(window: Any) -> None:
+    """Focus checks need the window to be the active one (offscreen too)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.raise_()
+    window.activateWindow()
+    deadline = 50
+    while not window.isActiveWindow() and deadline:
+        QApplication.processEvents()
+        QTest.qWait(20)
+        deadline -= 1
+    assert window.isActiveWindow()
 
 
 def _id(board: Any, text: str) -> int:

@@ -170,10 +170,24 @@ class GoalsPage(Page):
                     "ref",
                     field="owner_id",
                     choices=ref_choices(self, "people"),
-                    max_width=160,
+                    max_width=120,
                 ),
-                Col("start", label("start"), "date", field="start"),
-                Col("due", label("due"), "date", field="due"),
+                Col(
+                    "start",
+                    label("start"),
+                    "date",
+                    field="start",
+                    display=_short_date("start"),
+                    tooltip=self._full_date("start"),
+                ),
+                Col(
+                    "due",
+                    label("due"),
+                    "date",
+                    field="due",
+                    display=_short_date("due"),
+                    tooltip=self._full_date("due"),
+                ),
                 Col(
                     "status",
                     label("status"),
@@ -238,9 +252,9 @@ class GoalsPage(Page):
         right.setChildrenCollapsible(False)
         right.addWidget(self.chart)
         right.addWidget(self.tabs)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setSizes([270, 180])
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setSizes([240, 215])
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
@@ -285,6 +299,9 @@ class GoalsPage(Page):
                 expected=self.fmt.percent(row["expected"])
             )
         return text
+
+    def _full_date(self, key: str) -> Any:
+        return lambda row: self.fmt.date(row.get(key)) if row.get(key) else ""
 
     # --- life cycle ------------------------------------------------------------------------------
     def set_document(self, doc: Any) -> None:
@@ -549,6 +566,18 @@ class GoalsPage(Page):
         self.action_composer.clear()
         self.actions_block.view.select_id(edit.key)
         return edit.key
+
+
+def _short_date(key: str) -> Any:
+    """A date without its year when it is this year's ("Sep 1"), else short ("2/28/27")."""
+
+    def show(row: Row, fmt: Any) -> str:
+        day = row.get(key)
+        if not isinstance(day, dt.date):
+            return fmt.date(None)
+        return fmt.short_date(day) if day.year == dt.date.today().year else fmt.date(day, "short")
+
+    return show
 
 
 def _file_name(title: str) -> str:

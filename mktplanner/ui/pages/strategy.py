@@ -57,6 +57,7 @@ class StrategyPage(Page):
         titles.addWidget(title)
         self.keys_hint = QLabel(self.tr("Enter adds · F2 edits · Ctrl+arrows move"))
         self.keys_hint.setObjectName("SectionHint")
+        self.keys_hint.setWordWrap(True)
         self.keys_hint.setToolTip(
             self.tr(
                 "On a card: Enter adds a card to its quadrant, F2 edits it in place, "

@@ -180,7 +180,10 @@ class _Letter(QLabel):
         good = theme.tone_color("good")
         colors = theme.colors()
         if passed:
-            css = f"background: {good}; color: #FFFFFF; border: 1px solid {good};"
+            ink = (
+                "#10321A" if theme.is_dark() else "#FFFFFF"
+            )  # readable on the light dark-theme green
+            css = f"background: {good}; color: {ink}; border: 1px solid {good};"
         else:
             css = (
                 f"background: transparent; color: {colors['muted']}; "

@@ -1018,6 +1018,28 @@ class QuadrantPanel(QFrame):
         self.retranslate()
         self.apply_style()
 
+    def content_height(self) -> int:
+        """The height that shows every card of the quadrant without scrolling."""
+        view = self.view
+        delegate = view.itemDelegate()
+        option = QStyleOptionViewItem()
+        cards = sum(
+            delegate.sizeHint(option, self.model.index(r)).height()
+            for r in range(self.model.rowCount())
+        )
+        if not cards:
+            cards = 90  # room for the guiding question
+        margins = self.layout().contentsMargins()
+        chrome = (
+            self.title.sizeHint().height()
+            + (self.composer.sizeHint().height() if self.composer.isVisibleTo(self) else 0)
+            + 2 * self.layout().spacing()
+            + margins.top()
+            + margins.bottom()
+            + 6
+        )
+        return cards + chrome
+
     def focus_composer(self) -> None:
         if self.composer.isVisible():
             self.composer.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -1151,13 +1173,7 @@ class SwotBoard(QWidget):
             panel.set_count(len(shown), len(mine))
             if keep[q] is not None:
                 panel.view.select_id(keep[q])
-        # The fuller row of quadrants gets more of the height (never less than a third).
-        top = max(self.panels["S"].model.rowCount(), self.panels["W"].model.rowCount(), 1)
-        bottom = max(self.panels["O"].model.rowCount(), self.panels["T"].model.rowCount(), 1)
-        total = top + bottom
-        share = min(max(round(100 * top / total), 34), 66)
-        self._grid.setRowStretch(0, share)
-        self._grid.setRowStretch(1, 100 - share)
+        self._balance_rows()
         if self._follow is not None:
             ids, focus = self._follow
             self._follow = None
@@ -1180,6 +1196,28 @@ class SwotBoard(QWidget):
                     break
         elif focus_q is not None and not self.panels[focus_q].view.hasFocus():
             self.panels[focus_q].view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _balance_rows(self) -> None:
+        """Share the height between the two rows of quadrants: when both cannot show all their
+        cards, the row that can be shown whole gets what it needs, so only one row scrolls."""
+        need = [
+            max(self.panels[a].content_height(), self.panels[b].content_height())
+            for a, b in (("S", "W"), ("O", "T"))
+        ]
+        room = max(self.height() - self._grid.verticalSpacing(), 1)
+        if sum(need) <= room:
+            top = need[0] + (room - sum(need)) // 2
+        elif need[0] <= need[1]:
+            top = min(need[0], room * 2 // 3)
+        else:
+            top = max(room - need[1], room // 3)
+        top = min(max(top, room // 3), room * 2 // 3)
+        self._grid.setRowStretch(0, top)
+        self._grid.setRowStretch(1, room - top)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._balance_rows()
 
     def _passes(self, row: Row) -> bool:
         return self.source_filter is None or row.get("source") == self.source_filter
