@@ -341,6 +341,34 @@ def test_every_edit_kind_of_the_page_is_undone(opened: Any) -> None:
         lambda: _goal(page, FIRST)["notes"] == "Ask the residents' chat",
         "edit goal",
     )
+    later = goal["deadline"] + dt.timedelta(days=31)
+
+    def move_deadline() -> None:
+        page.form.deadline.set_value(later)
+        page.form.deadline.done.emit()
+
+    check(move_deadline, lambda: _goal(page, FIRST)["deadline"] == later, "edit goal")
+    check(
+        lambda: _type(page.form.unit, "guests"),
+        lambda: _goal(page, FIRST)["unit"] == "guests",
+        "edit goal",
+    )
+    a_model = page.actions_block.model
+    status = a_model.column_of("status")
+    first_status = a_model.rows[0]["status"]
+    other_status = "cancelled" if first_status != "cancelled" else "planned"
+    check(
+        lambda: a_model.setData(a_model.index(0, status), other_status),
+        lambda: a_model.rows[0]["status"] == other_status,
+        "edit action",
+    )
+    first_action = a_model.rows[0]["id"]
+
+    def delete_action() -> None:
+        page.actions_block.view.selectRow(0)
+        page.actions_block.delete_selected()
+
+    check(delete_action, lambda: a_model.row_of_id(first_action) < 0, "delete action")
     check(
         lambda: page.measures.add(),
         lambda: page.measures.model.rowCount() == 4,
@@ -377,3 +405,18 @@ def test_shell_hooks_select_a_goal(opened: Any) -> None:
     assert opened.show_object("goal", goal["id"])
     assert page.current_object() == ("goal", goal["id"])
     assert page.form.title.text() == DELIVERY
+
+
+def test_add_goal_goes_straight_to_its_title(opened: Any) -> None:
+    page = _page(opened)
+    QTest.mouseClick(page.goals.section.add_button, Qt.MouseButton.LeftButton)
+    assert page.form.title.hasFocus()
+    assert page.form.title.selectedText() == "New goal"
+    QTest.keyClicks(page.form.title, "More reviews on maps")
+    QTest.keyClick(page.form.title, Qt.Key.Key_Return)
+    assert "More reviews on maps" in cells(page.goals.model, "title")
+    # A new goal has no metric, baseline, target or deadline yet: SMART says so.
+    assert page.form.smart.lit() == "---R-"  # R: the plan has a mission
+    _undo(opened)
+    _undo(opened)
+    assert "New goal" not in cells(page.goals.model, "title")

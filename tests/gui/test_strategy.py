@@ -350,14 +350,16 @@ def test_option_text_pair_and_delete_are_undoable(opened: Any) -> None:
 # --- header, refusals, read-only ------------------------------------------------------------------
 
 
-def test_mission_edited_in_the_header_is_undoable(opened: Any) -> None:
+def test_mission_and_values_edited_in_the_header_are_undoable(opened: Any) -> None:
     page = _page(opened)
-    old = page.mission.toPlainText()
-    page.mission.setPlainText("Coffee that makes the morning.")
-    page.mission.commit()
-    assert opened.act_undo.text() == "&Undo: edit plan profile"
-    _undo(opened)
-    assert page.mission.toPlainText() == old
+    for field, text in ((page.mission, "Coffee that makes the morning."), (page.values, "Fresh.")):
+        old = field.toPlainText()
+        field.setPlainText(text)
+        field.commit()
+        assert opened.act_undo.text() == "&Undo: edit plan profile"
+        assert field.toPlainText() == text
+        _undo(opened)
+        assert field.toPlainText() == old
 
 
 def test_refused_card_edit_is_said_on_the_page_and_writes_nothing(

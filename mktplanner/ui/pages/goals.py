@@ -102,6 +102,8 @@ class GoalsPage(Page):
             new_row=self._new_goal,
             on_edit=self._guarded_edit("goal"),
         )
+        # After Add goal: straight to the new goal's title in the form.
+        self.goals.section.add_clicked.connect(self._name_new_goal)
         view = self.goals.view
         view.setItemDelegateForColumn(
             self.goals.model.column_of("progress"), ProgressDelegate(view)
@@ -534,6 +536,11 @@ class GoalsPage(Page):
     def _new_goal(self) -> dict[str, Any]:
         position = max((int(r.get("position") or 0) for r in self.goals.model.rows), default=-1)
         return {"title": self.tr("New goal"), "position": position + 1}
+
+    def _name_new_goal(self) -> None:
+        row = self.goals.view.current_row()
+        if row is not None and self.form.goal is not None and row["id"] == self.form.goal["id"]:
+            self.form.start_typing()
 
     def _new_measurement(self) -> dict[str, Any] | None:
         goal = self._selected_goal()

@@ -358,6 +358,21 @@ class GoalForm(QWidget):
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid)
         outer.addStretch(1)
+        order: list[QWidget] = [
+            self.threshold,
+            self.title,
+            self.metric,
+            self.unit,
+            self.baseline,
+            self.baseline_date,
+            self.target,
+            self.deadline,
+            self.owner,
+            self.link_button,
+            self.notes,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         self.set_goal(None)
 
     # --- layout helpers ----------------------------------------------------------------------
@@ -653,6 +668,11 @@ class GoalForm(QWidget):
         else:
             self._held.discard("jump_threshold")
             self.threshold_error.show_text("")
+
+    def start_typing(self) -> None:
+        """Put the cursor in the title, all of it selected (a new goal is named first)."""
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.selectAll()
 
     def error_text(self, column: str) -> str:
         """The message shown under a field ("" when none)."""
