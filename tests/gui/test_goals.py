@@ -318,8 +318,8 @@ def test_every_edit_kind_of_the_page_is_undone(opened: Any) -> None:
         "edit goal",
     )
     check(
-        lambda: _type(page.form.metric, "Loyalty members"),
-        lambda: page.form.metric.text() == "Loyalty members",
+        lambda: _type(page.form.metric_edit, "Loyalty members"),
+        lambda: page.form.metric_edit.text() == "Loyalty members",
         "edit goal",
     )
     people = [page.form.owner.itemText(i) for i in range(page.form.owner.count())]

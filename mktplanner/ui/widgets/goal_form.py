@@ -279,9 +279,9 @@ class GoalForm(QWidget):
 
         self.title = _Line()
         self.title.setMaxLength(200)
-        self.metric = _Line()
-        self.metric.setMaxLength(200)
-        self.metric.setPlaceholderText(translate("GoalForm", "e.g. new clients per month"))
+        self.metric_edit = _Line()
+        self.metric_edit.setMaxLength(200)
+        self.metric_edit.setPlaceholderText(translate("GoalForm", "e.g. new clients per month"))
         self.unit = _Line()
         self.unit.setMaxLength(50)
         self.unit.setPlaceholderText(translate("GoalForm", "e.g. %, people"))
@@ -304,7 +304,7 @@ class GoalForm(QWidget):
 
         for column, widget in (
             ("title", self.title),
-            ("metric", self.metric),
+            ("metric", self.metric_edit),
             ("unit", self.unit),
             ("baseline", self.baseline),
             ("baseline_date", self.baseline_date),
@@ -322,7 +322,7 @@ class GoalForm(QWidget):
 
         row = 0
         row = self._add_row(row, "title", self.title)
-        row = self._add_pair(row, "metric", self.metric, "unit", self.unit)
+        row = self._add_pair(row, "metric", self.metric_edit, "unit", self.unit)
         row = self._add_pair(
             row, "baseline", self.baseline, "baseline_date", self.baseline_date, stretch="none"
         )
@@ -361,7 +361,7 @@ class GoalForm(QWidget):
         order: list[QWidget] = [
             self.threshold,
             self.title,
-            self.metric,
+            self.metric_edit,
             self.unit,
             self.baseline,
             self.baseline_date,

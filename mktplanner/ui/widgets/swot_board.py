@@ -476,7 +476,7 @@ class CardDelegate(QStyledItemDelegate):
     def _resize_editor(self, editor: CardEditor, index: QModelIndex) -> None:
         self._editor_height = editor.sizeHint().height()
         if self._editing is not None and self._editing.isValid():
-            self.sizeHintChanged.emit(QModelIndex(self._editing))
+            self.sizeHintChanged.emit(_plain(self._editing))
 
     def _finish(self, editor: CardEditor, commit: bool) -> None:
         if commit:
@@ -489,7 +489,7 @@ class CardDelegate(QStyledItemDelegate):
         self._editor_height = 0
         super().destroyEditor(editor, index)
         if editing is not None and editing.isValid():
-            self.sizeHintChanged.emit(QModelIndex(editing))
+            self.sizeHintChanged.emit(_plain(editing))
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, CardEditor):
@@ -515,6 +515,11 @@ class CardDelegate(QStyledItemDelegate):
         if isinstance(obj, CardEditor):
             return False
         return super().eventFilter(obj, event)
+
+
+def _plain(index: QPersistentModelIndex) -> QModelIndex:
+    model = index.model()
+    return model.index(index.row(), index.column()) if model is not None else QModelIndex()
 
 
 def _note_mark(painter: QPainter, box: QRectF, color: QColor) -> None:
@@ -1029,11 +1034,13 @@ class QuadrantPanel(QFrame):
         )
         if not cards:
             cards = 90  # room for the guiding question
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         chrome = (
             self.title.sizeHint().height()
             + (self.composer.sizeHint().height() if self.composer.isVisibleTo(self) else 0)
-            + 2 * self.layout().spacing()
+            + 2 * layout.spacing()
             + margins.top()
             + margins.bottom()
             + 6
@@ -1171,8 +1178,9 @@ class SwotBoard(QWidget):
             shown = [r for r in mine if self._passes(r)]
             panel.model.set_rows(shown)
             panel.set_count(len(shown), len(mine))
-            if keep[q] is not None:
-                panel.view.select_id(keep[q])
+            kept = keep[q]
+            if kept is not None:
+                panel.view.select_id(kept)
         self._balance_rows()
         if self._follow is not None:
             ids, focus = self._follow
