@@ -401,3 +401,16 @@ def test_shell_hooks_select_cards_and_options(opened: Any) -> None:
     option = page.tows.options()[0]
     assert opened.show_object("tows_option", option["id"])
     assert page.tows.view.current_option()["id"] == option["id"]
+
+
+def test_make_a_goal_button_on_the_card_is_clickable(opened: Any) -> None:
+    page = _page(opened)
+    tows = page.tows
+    option = next(r for r in tows.options() if r["goal_id"] is None)
+    index = tows.model.index(tows.model.row_of_id(option["id"]))
+    tows.view.scrollTo(index)
+    button = tows.view.itemDelegate().goal_rect(tows.view.visualRect(index), option)
+    QTest.mouseClick(tows.view.viewport(), Qt.MouseButton.LeftButton, pos=button.center())
+    made = next(r for r in tows.options() if r["id"] == option["id"])
+    assert made["goal_id"] is not None
+    assert made["goal_title"] == option["text"]
