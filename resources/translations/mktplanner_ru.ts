@@ -907,6 +907,14 @@
         <source>Expected by today: {expected}</source>
         <translation>Ожидалось к сегодняшнему дню: {expected}</translation>
     </message>
+    <message>
+        <source>Select a goal above to see and edit it here.</source>
+        <translation>Выберите цель выше, чтобы увидеть и изменить её здесь.</translation>
+    </message>
+    <message>
+        <source>Here you will see the goal's SMART check, its progress chart, its measurements and the actions that serve it. Add a goal above, or make one from a strategic option on the SWOT &amp; strategy page.</source>
+        <translation>Здесь будут проверка цели по SMART, график её прогресса, измерения и мероприятия, которые на неё работают. Добавьте цель выше или сделайте её из стратегического варианта на странице «SWOT и стратегия».</translation>
+    </message>
     <message numerus="yes">
         <source>Measurements (%n)</source>
         <translation>

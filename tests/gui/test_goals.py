@@ -420,3 +420,19 @@ def test_add_goal_goes_straight_to_its_title(opened: Any) -> None:
     _undo(opened)
     _undo(opened)
     assert "New goal" not in cells(page.goals.model, "title")
+
+
+def test_empty_plan_says_what_the_detail_will_show(
+    window: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    from mktplanner.services.plans import new_plan
+
+    path = tmp_path / "empty.mktplan"
+    new_plan(path, name="Empty", currency="EUR", language="en").close()
+    assert window.open_path(path)
+    page = _page(window)
+    assert page.detail_empty.isVisible() and not page.form.isVisible()
+    assert "SMART check" in page.detail_empty.text()
+    page.goals.add()
+    assert page.form.isVisible() and not page.detail_empty.isVisible()
+    assert page.form.title.text() == "New goal"

@@ -16,9 +16,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -267,10 +269,21 @@ class GoalsPage(Page):
         split.setSizes([470, 540])
         self.detail_split = split
 
+        # With no goal selected, the detail gives way to a sentence saying what goes there.
+        self.detail_empty = QLabel()
+        self.detail_empty.setObjectName("EmptyState")
+        self.detail_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_empty.setWordWrap(True)
+        self.detail_empty.setContentsMargins(40, 20, 40, 20)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.detail_empty)
+        self.detail_stack.addWidget(split)
+        self.detail_stack.setCurrentIndex(1)
+
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.setChildrenCollapsible(False)
         outer.addWidget(top)
-        outer.addWidget(split)
+        outer.addWidget(self.detail_stack)
         outer.setStretchFactor(0, 0)
         outer.setStretchFactor(1, 1)
         top.setMinimumHeight(150)
@@ -351,7 +364,18 @@ class GoalsPage(Page):
             if button is not None:
                 button.setEnabled(has_goal)
         self.action_composer.setEnabled(has_goal and not self.read_only)
+        self.detail_stack.setCurrentIndex(1 if has_goal else 0)
         if not has_goal or self.doc is None or row is None:
+            if self.goals.model.rowCount():
+                self.detail_empty.setText(self.tr("Select a goal above to see and edit it here."))
+            else:
+                self.detail_empty.setText(
+                    self.tr(
+                        "Here you will see the goal's SMART check, its progress chart, its "
+                        "measurements and the actions that serve it. Add a goal above, or make "
+                        "one from a strategic option on the SWOT & strategy page."
+                    )
+                )
             self.form.set_goal(None)
             self.measures.model.set_rows([])
             self.actions_block.model.set_rows([])

@@ -607,6 +607,11 @@ class TowsPanel(QWidget):
         grid.addWidget(self.text, 1, 0)
         self.add_button = QPushButton(theme.icon("add", "#FFFFFF"), "")
         self.add_button.setObjectName("AddButton")
+        colors = theme.colors()
+        self.add_button.setStyleSheet(
+            f"QPushButton#AddButton:disabled {{ background: {colors['border']}; "
+            f"border-color: {colors['border']}; color: {colors['muted']}; }}"
+        )
         self.add_button.clicked.connect(self.add)
         grid.addWidget(self.add_button, 1, 1)
         self.kind_label = QLabel()
@@ -809,6 +814,8 @@ class TowsPanel(QWidget):
         self.add_button.setText(translate("TowsPanel", "Add"))
         self.internal.setToolTip(translate("TowsPanel", "A strength or a weakness"))
         self.external.setToolTip(translate("TowsPanel", "An opportunity or a threat"))
+        self.internal.setPlaceholderText(translate("TowsPanel", "A strength or a weakness"))
+        self.external.setPlaceholderText(translate("TowsPanel", "An opportunity or a threat"))
         self.internal.setAccessibleName(translate("TowsPanel", "Internal factor"))
         self.external.setAccessibleName(translate("TowsPanel", "External factor"))
         self._update_kind()
