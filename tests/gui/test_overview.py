@@ -25,12 +25,13 @@ def _rows(page: Any) -> list[Any]:
     return list(page.alert_rows)
 
 
-def _charts_drawn(page: Any) -> None:
-    from mktplanner.ui.widgets.chart_view import wait_for_charts
+def _charts_drawn(qtbot: Any, page: Any) -> None:
+    # Each card's own view, not chart_view.wait_for_charts(): that one also looks at views
+    # of windows that earlier tests closed.
+    def drawn() -> bool:
+        return all(c.view.figure is not None and not c.view.pending for c in page.chart_cards)
 
-    assert wait_for_charts(60)
-    for card in page.chart_cards:
-        assert card.view.figure is not None, card.kind
+    qtbot.waitUntil(drawn, timeout=60_000)
 
 
 def test_alerts_come_first_with_the_demo_findings(opened: Any) -> None:
@@ -126,13 +127,13 @@ def test_tiles_and_charts_open_their_pages(opened: Any, qtbot: Any) -> None:
     assert opened.current_page_id() == "weekly"
 
 
-def test_charts_are_drawn_after_the_page_is_shown(opened: Any) -> None:
+def test_charts_are_drawn_after_the_page_is_shown(opened: Any, qtbot: Any) -> None:
     page = opened.pages["overview"]
     opened.show_page("goals")
     page.mark_dirty()
     opened.show_page("overview")  # load() runs now; the charts only later
     assert all(card.view.figure is None or card.view.pending for card in page.chart_cards)
-    _charts_drawn(page)
+    _charts_drawn(qtbot, page)
     titles = [c.title.text() for c in page.chart_cards]
     assert titles == [
         "Budget: plan and actual by month",
@@ -147,10 +148,10 @@ def test_charts_are_drawn_after_the_page_is_shown(opened: Any) -> None:
 
 
 def test_a_chart_saves_as_png_and_svg_from_its_menu(
-    opened: Any, dialogs: Any, tmp_path: Path
+    opened: Any, qtbot: Any, dialogs: Any, tmp_path: Path
 ) -> None:
     page = _overview(opened)
-    _charts_drawn(page)
+    _charts_drawn(qtbot, page)
     view = page.chart_cards[0].view
     menu = view.menu()
     actions = {a.text(): a for a in menu.actions()}
@@ -166,7 +167,7 @@ def test_a_chart_saves_as_png_and_svg_from_its_menu(
     assert actions["Copy chart"].isEnabled()
 
 
-def test_the_card_menu_swaps_the_chart_and_remembers_it(opened: Any) -> None:
+def test_the_card_menu_swaps_the_chart_and_remembers_it(opened: Any, qtbot: Any) -> None:
     from PySide6.QtCore import QSettings
 
     page = _overview(opened)
@@ -186,7 +187,7 @@ def test_the_card_menu_swaps_the_chart_and_remembers_it(opened: Any) -> None:
     assert card.title.text() == "SWOT items"
     assert card.page_id == "strategy"
     assert list(QSettings().value("overview/charts")) == ["budget", "team", "kpi", "swot"]
-    _charts_drawn(page)
+    _charts_drawn(qtbot, page)
     bars = [round(p.get_height()) for p in card.view.figure.axes[0].patches][:4]
     assert bars == [3, 3, 2, 2]  # strengths, weaknesses, opportunities, threats
 
