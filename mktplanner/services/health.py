@@ -628,7 +628,72 @@ def figures(
     """How much of each person's planned hours in ``week`` (default: ``today``'s) and of the
     spend from ``since`` to ``until`` (default: all) traces to a goal
     (see :mod:`mktplanner.domain.health.trace`)."""
-    return trace_figures(snapshot(plan, today), week, since, until)
+    return trace_figures(_trace_snapshot(plan, today, week, since, until), week, since, until)
+
+
+def _trace_snapshot(
+    plan: PlanFile,
+    today: dt.date | None,
+    week: IsoWeek | tuple[int, int] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> PlanSnapshot:
+    """What :func:`trace_figures` reads, and only that: the people, the goals and actions
+    (which action serves a goal), the one week's plans with their tasks, and the expenses of
+    the range summed per action in SQL (a sum per action is all the rule adds up; each sum
+    carries the group's last date, which lies in the range). Six statements and a few hundred
+    rows whatever the plan's size, where :func:`snapshot` reads every task and expense."""
+    today = today or dt.date.today()
+    wk = IsoWeek(*week) if week is not None else iso_week_of(today)
+    pe, g, a, w = _t(Person), _t(Goal), _t(Action), _t(WeeklyPlan)
+    t, e = _t(WeeklyTask), _t(Expense)
+    this_week = (w.c.iso_year == wk.year) & (w.c.iso_week == wk.week)
+    in_range = []
+    if since is not None:
+        in_range.append(e.c.date >= since)
+    if until is not None:
+        in_range.append(e.c.date <= until)
+    with plan.session() as s:
+        people = s.execute(
+            select(pe.c.id, pe.c.name, pe.c.weekly_hours, pe.c.unplannable_share).order_by(pe.c.id)
+        ).all()
+        goals = s.execute(select(g.c.id, g.c.title).order_by(g.c.id)).all()
+        actions = s.execute(select(a.c.id, a.c.goal_id).order_by(a.c.id)).all()
+        weeks = s.execute(
+            select(w.c.id, w.c.person_id, w.c.iso_year, w.c.iso_week, w.c.state)
+            .where(this_week)
+            .order_by(w.c.person_id)
+        ).all()
+        tasks = s.execute(
+            select(t.c.id, t.c.weekly_plan_id, t.c.action_id, t.c.est_hours)
+            .join(w, w.c.id == t.c.weekly_plan_id)
+            .where(this_week)
+            .order_by(t.c.weekly_plan_id, t.c.position, t.c.id)
+        ).all()
+        spend = s.execute(
+            select(e.c.action_id, func.sum(e.c.amount_minor), func.max(e.c.date))
+            .where(*in_range)
+            .group_by(e.c.action_id)
+        ).all()
+    tasks_by_week: dict[int, list[TaskRow]] = defaultdict(list)
+    for task_id, week_id, action_id, hours in tasks:
+        tasks_by_week[week_id].append(
+            TaskRow(id=task_id, action_id=action_id, est_hours=hours or 0.0)
+        )
+    return PlanSnapshot(
+        today=today,
+        people=tuple(PersonRow(r[0], r[1], r[2], r[3]) for r in people),
+        goals=tuple(GoalRow(r[0], r[1]) for r in goals),
+        actions=tuple(ActionRow(r[0], goal_id=r[1]) for r in actions),
+        weeks=tuple(
+            WeekRow(r[0], r[1], r[2], r[3], r[4], tasks=tuple(tasks_by_week.get(r[0], ())))
+            for r in weeks
+        ),
+        expenses=tuple(
+            ExpenseRow(0, _as_date(last) or today, int(total or 0), action_id=action_id)
+            for action_id, total, last in spend
+        ),
+    )
 
 
 # --- JSON -------------------------------------------------------------------------------------
