@@ -111,6 +111,7 @@ class BudgetPage(Page):
         self._by = "channel"
         self._budget_id: Any = 1
         self._expense_rows: list[Row] = []
+        self._ledger_stale = True  # the Expenses tab's rows are read when it is shown
         self._ids_filter: frozenset[int] | None = None
         self._ids_label = ""
         self._sort: tuple[str, bool] = ("date", True)
@@ -127,6 +128,7 @@ class BudgetPage(Page):
         self.tabs.addTab(self._build_grid_tab(), self.tr("&Budget lines"))
         self.tabs.addTab(self._build_expenses_tab(), self.tr("&Expenses"))
         self.tabs.addTab(self._build_control_tab(), self.tr("C&ontrol points"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.body.addWidget(self.tabs, 1)
 
     def _build_grid_tab(self) -> QWidget:
@@ -523,9 +525,11 @@ class BudgetPage(Page):
         self.grid = budget.budget_grid(plan, self._by)
         self._load_settings(views.budget_settings(plan))
         self._load_grid()
-        self._expense_rows = budget.expense_rows(plan)
-        self._fill_filters()
-        self._apply_filter()
+        # Every expense (tens of thousands in a plan kept for years) is read only for the
+        # Expenses tab, when it is shown: the other tabs open without that wait.
+        self._ledger_stale = True
+        if self.tabs.currentIndex() == TAB_EXPENSES:
+            self._load_ledger()
         self._control_rows = budget.control_rows(plan)
         self.controls.set_rows([self._control_row(r) for r in self._control_rows])
         if self.controls.view.current_row() is None and self._control_rows:
@@ -840,8 +844,24 @@ class BudgetPage(Page):
         self.refunds_only.blockSignals(False)
         self._apply_filter()
 
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_EXPENSES and self._ledger_stale:
+            self._load_ledger()
+
+    def _load_ledger(self) -> None:
+        from mktplanner.services import budget
+
+        if self.doc is None:
+            return
+        self._expense_rows = budget.expense_rows(self.doc.plan)
+        self._ledger_stale = False
+        self._fill_filters()
+        self._apply_filter()
+
     def show_expenses(self, ids: frozenset[int] | None, what: str = "") -> None:
         """The Expenses tab with only ``ids`` (a drill-down) or every expense."""
+        if self._ledger_stale:
+            self._load_ledger()
         self.reset_filter()
         self._ids_filter = ids
         self.ids_label.setText(
@@ -1127,6 +1147,8 @@ class BudgetPage(Page):
         if self._dirty and self.doc is not None:
             self.refresh()
         if table == "expense":
+            if self._ledger_stale:
+                self._load_ledger()
             self.reset_filter()
             self.tabs.setCurrentIndex(TAB_EXPENSES)
         elif table in ("control_point", "control_check"):
