@@ -187,7 +187,8 @@ def sound(path: Path) -> None:
         # A kill before the journal was synced leaves it with a zeroed header: SQLite never
         # touched the plan in that case, treats such a journal as cold and drops it at the
         # next write. It must never be a hot one (that would mean a rollback was skipped).
-        assert journal.read_bytes()[:8] == bytes(8), "a hot journal is left"
+        # A kill right after the journal file was created leaves it empty: cold as well.
+        assert not any(journal.read_bytes()[:8]), "a hot journal is left"
         TALLY["cold journal seen"] += 1
 
 
