@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from gui.helpers import cells
+from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -71,6 +72,8 @@ def test_budget_page_shows_lines_expenses_controls(opened: Any) -> None:
     assert "Context ads" in [c.name for c in page.grid.columns]
     month = page.grid.months[0].month
     assert page.grid_model.index_of(month, "c:1").data() == "$250"
+    page.tabs.setCurrentIndex(1)  # the ledger is read when its tab is shown
+    QApplication.processEvents()
     assert page.expenses.model.rowCount() > 0
     assert "Monthly" in cells(page.controls.model, "cadence")
     assert page.total.text() == "800"
