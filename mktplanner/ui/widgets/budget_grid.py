@@ -515,6 +515,10 @@ class BudgetGridView(QTableView):
             f" border: 1px solid {c['border']}; border-radius: 8px;"
             f" selection-background-color: {c['sidebar_sel']}; selection-color: {c['text']}; }}"
         )
+        self._widths: list[int] | None = None  # the widest text of each column (fit_columns)
+        self._widths_font = ""
+        for changed in (model.modelReset, model.dataChanged, model.layoutChanged):
+            changed.connect(self._forget_widths)  # before fit_columns (connection order)
         model.modelReset.connect(self.fit_columns)
         # The vertical scroll bar coming or going changes the width the columns share.
         self.verticalScrollBar().rangeChanged.connect(lambda *_: self._refit_later())
@@ -585,12 +589,7 @@ class BudgetGridView(QTableView):
         head = QFontMetrics(bold)
         wants: list[int] = []
         least: list[int] = []
-        for c in range(model.columnCount()):
-            width = 0
-            for r in range(model.rowCount()):
-                index = model.index(r, c)
-                for role in (Qt.ItemDataRole.DisplayRole, ActualRole):
-                    width = max(width, metrics.horizontalAdvance(str(index.data(role) or "")))
+        for c, width in enumerate(self._content_widths(metrics)):
             title = str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
             longest = max((head.horizontalAdvance(t) for t in title.split("\n")), default=0)
             least.append(max(width + 28, 72))
@@ -619,6 +618,27 @@ class BudgetGridView(QTableView):
             # Titles wrap (and elide) within the columns they head.
             model.header_width = min(max(narrowest, 60), HEADER_WIDTH)
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+
+    def _forget_widths(self, *_: Any) -> None:
+        self._widths = None
+
+    def _content_widths(self, metrics: QFontMetrics) -> list[int]:
+        """The widest text (both lines of a cell) of each column, measured once per change of
+        the data or the font: the columns are refitted on every resize, and measuring a grid
+        of years of months cell by cell each time took seconds."""
+        font = self.font().key()
+        if self._widths is None or self._widths_font != font:
+            model = self.grid_model
+            widths = []
+            for c in range(model.columnCount()):
+                width = 0
+                for r in range(model.rowCount()):
+                    index = model.index(r, c)
+                    for role in (Qt.ItemDataRole.DisplayRole, ActualRole):
+                        width = max(width, metrics.horizontalAdvance(str(index.data(role) or "")))
+                widths.append(width)
+            self._widths, self._widths_font = widths, font
+        return self._widths
 
     def _refit_later(self) -> None:
         from PySide6.QtCore import QTimer
