@@ -418,7 +418,10 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, page_id: str) -> Page:
         """Build a page in place of its placeholder (``Pages`` calls this on first access)."""
-        page = page_class(page_id)()
+        # Made with the stack as parent, so the page never exists as a top-level window
+        # (a parentless widget that is reparented after the window was shown loses its
+        # window's shortcuts under some platforms).
+        page = page_class(page_id)(parent=self.stack)
         if self.doc is not None:
             page.set_document(self.doc)
         index = PAGE_ORDER.index(page_id)

@@ -267,10 +267,6 @@ def test_an_owner_who_was_deleted_leaves_a_visible_no_owner(opened: Any) -> None
 # --- the timeline ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Regression since eed3fbf (pages built lazily after the window is shown): keyboard shortcuts sent to a widget inside a lazily built page do not reach their action under the offscreen platform; under investigation, see the closing note of stop 13",
-)
 def test_dragging_a_bar_moves_the_action_and_ctrl_z_undoes_it(opened: Any, qtbot: Any) -> None:
     page = _page(opened, tab=1)
     timeline = page.timeline

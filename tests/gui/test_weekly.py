@@ -174,10 +174,6 @@ def test_blank_rows_take_unplanned_work(opened: Any) -> None:
     assert len([r for r in page.tasks.model.rows if r.get("id") is None]) == 2  # still free
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Regression since eed3fbf (pages built lazily after the window is shown): keyboard shortcuts sent to a widget inside a lazily built page do not reach their action under the offscreen platform; under investigation, see the closing note of stop 13",
-)
 def test_enter_adds_a_task_and_tab_walks_through_its_row(opened: Any, qtbot: Any) -> None:
     page = _editor(opened, ANNA)
     view = page.tasks.view
@@ -391,10 +387,6 @@ def test_select_object_opens_the_week_of_a_task(opened: Any) -> None:
     assert page.tasks.view.current_row()["id"] == task["id"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Regression since eed3fbf (pages built lazily after the window is shown): keyboard shortcuts sent to a widget inside a lazily built page do not reach their action under the offscreen platform; under investigation, see the closing note of stop 13",
-)
 def test_enter_in_a_line_key_event(opened: Any, qtbot: Any) -> None:
     """Enter while a cell is being edited commits it and does not add a row."""
     page = _editor(opened, ANNA)

@@ -54,10 +54,12 @@ class Page(QWidget):
         outer.setSpacing(14)
         head = QVBoxLayout()
         head.setSpacing(2)
-        self.title_label = QLabel(texts.page_title(self.page_id))
+        # Parented at once: a parentless label made visible would flash up as a window of
+        # its own and take the activation from the main window (its shortcuts then die).
+        self.title_label = QLabel(texts.page_title(self.page_id), self)
         self.title_label.setObjectName("PageTitle")
         head.addWidget(self.title_label)
-        self.subtitle_label = QLabel(self.subtitle())
+        self.subtitle_label = QLabel(self.subtitle(), self)
         self.subtitle_label.setObjectName("PageSubtitle")
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(self.subtitle()))

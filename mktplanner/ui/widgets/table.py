@@ -408,10 +408,10 @@ class TableSection(QWidget):
         head.setSpacing(8)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel(title)
+        self.title = QLabel(title, self)  # parented: see Page.__init__
         self.title.setObjectName("SectionTitle")
         titles.addWidget(self.title)
-        self.hint = QLabel(hint)
+        self.hint = QLabel(hint, self)
         self.hint.setObjectName("SectionHint")
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
