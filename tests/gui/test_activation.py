@@ -65,4 +65,3 @@ def test_opening_a_plan_and_visiting_every_page_shows_no_stray_window(
     assert QApplication.activeWindow() is window
     # The keyboard symptoms themselves are tested where they live: Ctrl+Z after dragging a
     # timeline bar (test_tactics) and Enter-adds-a-task in the week editor (test_weekly).
-
