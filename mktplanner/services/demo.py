@@ -1864,8 +1864,9 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
     """Synthetic rows for ``scale`` (N): N - 1 extra branches on top of the demo.
 
     Sized so that N = 100 gives about 50 people, 13,000 person-weeks, 150,000 tasks,
-    1,200 actions, 50,000 expenses and 60 channels x 60 months of results over five years.
-    Ids continue after the demo's own.
+    1,200 actions, 50,000 expenses (each month's spend of a channel planned by a budget
+    line) and 60 channels x 60 months of results over five years. Ids continue after the
+    demo's own.
     """
     rng = random.Random(seed)
     lang = base["plan"][0]["language"]
@@ -1891,6 +1892,7 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
     directions = [d["id"] for d in base["direction"]]
     goals = [g["id"] for g in base["goal"]]
     task_word = _pick(lang, ("Задача", "Task"))
+    product = _pick(lang, ("Отчёт", "Report"))
 
     channels = [c["id"] for c in base["channel"]]
     for k in range(len(channels), n_channels):
@@ -1921,6 +1923,14 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
     for k in range(n_actions):
         start = first_month + dt.timedelta(days=rng.randrange(max(1, span_days - 30)))
         due = start + dt.timedelta(days=rng.randrange(14, 120))
+        # As in a plan kept up to date: what ended is done (a few are late), what runs is
+        # under way, what is ahead is planned.
+        if due < today:
+            status = "in_progress" if rng.random() < 0.03 else "done"
+        elif start <= today:
+            status = rng.choice(("in_progress", "in_progress", "done"))
+        else:
+            status = "planned"
         actions.append(
             add(
                 "action",
@@ -1933,7 +1943,7 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
                 due=due,
                 budget_minor=money(rng.randrange(50, 2000)),
                 expected_result="",
-                status=rng.choice(("planned", "in_progress", "done", "done")),
+                status=status,
                 recurrence="none",
                 position=len(base["action"]) + k,
             )
@@ -1979,7 +1989,7 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
                     description=f"{task_word} {pos + 1}",
                     action_id=rng.choice(all_actions) if rng.random() < 0.7 else None,
                     occurrence=None,
-                    end_product="",
+                    end_product=product if rng.random() < 0.95 else "",
                     est_hours=est,
                     actual_hours=round(est * rng.uniform(0.7, 1.5), 1) if past else None,
                     done=past,
@@ -2003,6 +2013,23 @@ def scale_rows(base: Rows, scale: int, *, today: dt.date, seed: int = 7) -> Rows
             note="",
             import_key=f"scale-{k}",
         )
+    # A plan kept for years has its spending planned: a budget line of each channel for each
+    # month it spends in, a little above what it spent (the demo's own lines stay as they
+    # are). Without them every synthetic expense would be a finding of the plan check.
+    planned = {(r["month"], r["channel_id"]) for r in base["budget_line"] if r["action_id"] is None}
+    spend: dict[tuple[dt.date, int], int] = {}
+    for e in out["expense"]:
+        key = (month_start(e["date"]), e["channel_id"])
+        spend[key] = spend.get(key, 0) + e["amount_minor"]
+    for (month, channel), amount in sorted(spend.items()):
+        if (month, channel) not in planned:
+            add(
+                "budget_line",
+                month=month,
+                channel_id=channel,
+                action_id=None,
+                amount_minor=amount * rng.randrange(100, 125) // 100,
+            )
     for i in range(months):
         month = add_months(first_month, i)
         for channel in channels:
