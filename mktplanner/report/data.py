@@ -83,14 +83,12 @@ def gather(
     chosen = week or _default_week(plan, today)
     person_weeks: list[PersonWeek] = []
     if with_weeks:
-        for row in sorted(
-            (w for w in views.weekly_plans(plan) if (w["iso_year"], w["iso_week"]) == chosen),
-            key=lambda w: w["person_id"],
-        ):
+        # Three statements for the whole week, whatever the number of people.
+        metrics = views.week_metrics(plan, *chosen)
+        tasks = views.week_tasks(plan, *chosen)
+        for row in sorted(views.week_plans(plan, *chosen), key=lambda w: w["person_id"]):
             person_weeks.append(
-                PersonWeek(
-                    row, views.weekly_metrics(plan, row["id"]), views.weekly_tasks(plan, row["id"])
-                )
+                PersonWeek(row, metrics.get(row["id"], []), tasks.get(row["id"], []))
             )
 
     if custom:
@@ -123,7 +121,7 @@ def gather(
 def _default_week(plan: PlanFile, today: dt.date) -> tuple[int, int]:
     """This week when anyone has a plan for it, else the latest week with plans, else this week."""
     this = tuple(iso_week_of(today))
-    weeks = {(w.iso_year, w.iso_week) for w in queries.weeks(plan)}
+    weeks = set(views.weeks_with_plans(plan))
     if not weeks or this in weeks:
         return (this[0], this[1])
     past = [w for w in weeks if w <= this]

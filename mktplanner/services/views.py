@@ -524,3 +524,99 @@ def hypotheses(plan: PlanFile) -> list[Row]:
         """,
         dates=("start", "end"),
     )
+
+
+# --- one week of every person (the PDF's weekly plans) ----------------------------------------
+
+
+def weeks_with_plans(plan: PlanFile) -> list[tuple[int, int]]:
+    """The ISO weeks (year, week) anyone has a plan for, oldest first."""
+    return [
+        (int(r["iso_year"]), int(r["iso_week"]))
+        for r in _rows(
+            plan,
+            "SELECT DISTINCT iso_year, iso_week FROM weekly_plan ORDER BY iso_year, iso_week",
+        )
+    ]
+
+
+def week_plans(plan: PlanFile, iso_year: int, iso_week: int) -> list[Row]:
+    """The weekly plans of one ISO week, rows as :func:`weekly_plans` gives them (one
+    statement: the tasks and metrics of that week only are summed)."""
+    from mktplanner.domain.rules.weekly import capacity_hours
+
+    profile = plan_profile(plan)
+    rows = _rows(
+        plan,
+        """
+        SELECT w.id, w.person_id, w.iso_year, w.iso_week, w.state, w.note,
+               p.name AS person_name, p.weekly_hours, p.unplannable_share,
+               coalesce(t.tasks, 0) AS tasks, coalesce(t.done, 0) AS tasks_done,
+               coalesce(t.est, 0) AS planned_hours, t.actual AS actual_hours,
+               coalesce(m.metrics, 0) AS metrics
+        FROM weekly_plan w
+        JOIN person p ON p.id = w.person_id
+        LEFT JOIN (SELECT t.weekly_plan_id, count(*) AS tasks, sum(t.done) AS done,
+                          sum(t.est_hours) AS est, sum(t.actual_hours) AS actual
+                   FROM weekly_task t JOIN weekly_plan x ON x.id = t.weekly_plan_id
+                   WHERE x.iso_year = :y AND x.iso_week = :w
+                   GROUP BY t.weekly_plan_id) t ON t.weekly_plan_id = w.id
+        LEFT JOIN (SELECT m.weekly_plan_id, count(*) AS metrics
+                   FROM weekly_metric m JOIN weekly_plan x ON x.id = m.weekly_plan_id
+                   WHERE x.iso_year = :y AND x.iso_week = :w
+                   GROUP BY m.weekly_plan_id) m ON m.weekly_plan_id = w.id
+        WHERE w.iso_year = :y AND w.iso_week = :w
+        ORDER BY p.name COLLATE NOCASE
+        """,
+        {"y": iso_year, "w": iso_week},
+    )
+    for row in rows:
+        cap = capacity_hours(row["weekly_hours"], row["unplannable_share"], profile.plan_share)
+        row["capacity_hours"] = cap
+        row["load"] = row["planned_hours"] / cap if cap > 0 else None
+    return rows
+
+
+def week_tasks(plan: PlanFile, iso_year: int, iso_week: int) -> dict[int, list[Row]]:
+    """The tasks of one ISO week by weekly plan id, rows as :func:`weekly_tasks` gives them."""
+    rows = _rows(
+        plan,
+        """
+        SELECT t.id, t.weekly_plan_id, t.description, t.action_id, t.end_product,
+               t.est_hours, t.actual_hours, t.done, t.regular, t.unplanned, t.carried,
+               t.position, a.title AS action_title, g.title AS goal_title
+        FROM weekly_task t
+        JOIN weekly_plan w ON w.id = t.weekly_plan_id
+        LEFT JOIN action a ON a.id = t.action_id
+        LEFT JOIN goal g ON g.id = a.goal_id
+        WHERE w.iso_year = :y AND w.iso_week = :w
+        ORDER BY t.weekly_plan_id, t.position, t.id
+        """,
+        {"y": iso_year, "w": iso_week},
+    )
+    _bools(rows, "done", "regular", "unplanned", "carried")
+    return _by_week(rows)
+
+
+def week_metrics(plan: PlanFile, iso_year: int, iso_week: int) -> dict[int, list[Row]]:
+    """The metrics of one ISO week by weekly plan id, rows as :func:`weekly_metrics` gives."""
+    rows = _rows(
+        plan,
+        """
+        SELECT m.id, m.weekly_plan_id, m.name, m.kind, m.unit, m.planned, m.actual,
+               m.not_measured, m.position
+        FROM weekly_metric m JOIN weekly_plan w ON w.id = m.weekly_plan_id
+        WHERE w.iso_year = :y AND w.iso_week = :w
+        ORDER BY m.weekly_plan_id, m.position, m.id
+        """,
+        {"y": iso_year, "w": iso_week},
+    )
+    _bools(rows, "not_measured")
+    return _by_week(rows)
+
+
+def _by_week(rows: list[Row]) -> dict[int, list[Row]]:
+    out: dict[int, list[Row]] = {}
+    for row in rows:
+        out.setdefault(int(row["weekly_plan_id"]), []).append(row)
+    return out
