@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import inspect
 import json
 import os
 import sys
@@ -1195,6 +1194,8 @@ def run_gui(argv: Sequence[str], out: Out) -> int:
         "extra_args": list(extra),
     }
     # Pass what this build's GUI takes (its options grow with it; Qt's own go in extra_args).
+    import inspect
+
     accepted = inspect.signature(app.run).parameters
     kwargs = {k: v for k, v in wanted.items() if k in accepted}
     path = None if args.file is None else str(args.file)
