@@ -270,9 +270,16 @@ def icon(name: str, color: str = "", size: int = 24) -> QIcon:
     return result
 
 
-def tone_color(tone: str) -> str:
-    from mktplanner.ui.models.table import TONE_COLORS
+# Text colours of a tone (light, dark); ui.models.table and the widgets use the same.
+TONE_COLORS = {
+    "bad": ("#C62828", "#FF8A80"),
+    "warn": ("#B26A00", "#FFCC80"),
+    "good": ("#2E7D32", "#A5D6A7"),
+    "muted": ("#6B7280", "#9CA3AF"),
+}
 
+
+def tone_color(tone: str) -> str:
     pair = TONE_COLORS.get(tone)
     if pair is None:
         return colors()["text"]

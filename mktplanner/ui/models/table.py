@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from mktplanner.ui import texts
+from mktplanner.ui import texts, theme
 from mktplanner.ui.fmt import DASH, Formatter
 
 Row = dict[str, Any]
@@ -102,12 +102,7 @@ class Col:
         return str(value)
 
 
-TONE_COLORS = {
-    "bad": ("#C62828", "#FF8A80"),
-    "warn": ("#B26A00", "#FFCC80"),
-    "good": ("#2E7D32", "#A5D6A7"),
-    "muted": ("#6B7280", "#9CA3AF"),
-}
+TONE_COLORS = theme.TONE_COLORS  # (light, dark) text colour of each tone
 
 
 class RowTableModel(QAbstractTableModel):
