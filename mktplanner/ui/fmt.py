@@ -41,6 +41,17 @@ def _minor_digits(currency: str) -> int:
 
 
 @lru_cache(maxsize=8192)
+def _decimal_text(value: str, pattern: str, locale: str, percent: bool) -> str:
+    # Keyed by the exact decimal text: tables size their columns by formatting every figure,
+    # then paint the same figures again.
+    from babel.numbers import format_decimal, format_percent
+
+    if percent:
+        return str(format_percent(Decimal(value), format=pattern, locale=locale))
+    return str(format_decimal(Decimal(value), format=pattern, locale=locale))
+
+
+@lru_cache(maxsize=8192)
 def _money_text(minor: int, currency: str, locale: str, show_cents: bool) -> str:
     # Babel takes about 0.1 ms an amount: tables of thousands of figures (the budget grid,
     # the ledger, sorting and resizing them) ask for the same amounts again and again.
@@ -68,15 +79,13 @@ class Formatter:
         """A number with the locale's separators; ``digits`` fixes the decimals (None: as needed, max 2)."""
         if value is None:
             return DASH
-        from babel.numbers import format_decimal
-
         if digits is None:
             fmt = "#,##0.##"
         elif digits == 0:
             fmt = "#,##0"
         else:
             fmt = "#,##0." + "0" * digits
-        return format_decimal(_dec(value), format=fmt, locale=self.locale)
+        return _decimal_text(str(_dec(value)), fmt, self.locale, False)
 
     def integer(self, value: int | None) -> str:
         return self.number(value, 0)
@@ -85,10 +94,8 @@ class Formatter:
         """0.125 -> "13 %" / "13%"; None -> "—"."""
         if ratio is None:
             return DASH
-        from babel.numbers import format_percent
-
         fmt = "#,##0%" if digits == 0 else "#,##0." + "0" * digits + "%"
-        return format_percent(_dec(ratio), format=fmt, locale=self.locale)
+        return _decimal_text(str(_dec(ratio)), fmt, self.locale, True)
 
     # --- money ---------------------------------------------------------------------------
     def money(
