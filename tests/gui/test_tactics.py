@@ -515,3 +515,32 @@ def test_a_read_only_plan_shows_everything_and_changes_nothing(
     assert page.action_table.section.add_button is not None
     assert not page.action_table.section.add_button.isVisible()
     assert page.banner.isVisible()
+
+
+def test_show_object_selects_an_action_even_when_filtered_out_and_a_direction_on_its_tab(
+    opened: Any,
+) -> None:
+    """A finding of the plan check, an alert or the Why? panel opens the action itself."""
+    page = _page(opened, tab=1)
+    action = _id(page, "Upselling training for baristas")
+    other = next(
+        r
+        for r in page.rows_all
+        if r["direction_id"] != _row(page, "Upselling training for baristas")["direction_id"]
+    )
+    page.f_direction.setCurrentIndex(page.f_direction.findData(other["direction_id"]))
+    assert all(r["id"] != action for r in page.action_table.model.rows)
+
+    opened.show_page("overview")
+    assert opened.show_object("action", action)
+    assert opened.current_page_id() == "tactics"
+    assert page.tabs.currentIndex() == 1  # the tab the user was on: the timeline
+    assert not page.filtered()
+    assert page.timeline.selected_id == action
+    assert page.action_table.view.current_row()["id"] == action
+    assert opened.current_object() == ("action", action)
+
+    direction = other["direction_id"]
+    assert opened.show_object("direction", direction)
+    assert page.tabs.currentIndex() == 2
+    assert page.directions.view.current_row()["id"] == direction

@@ -762,6 +762,40 @@ class TacticsPage(Page):
         return None
 
     # --- selection ------------------------------------------------------------------------------
+    def current_object(self) -> tuple[str, int] | None:
+        if self.tabs.currentIndex() == 2:
+            direction = self.directions.view.current_row()
+            if direction is not None and direction.get("id") is not None:
+                return "direction", int(direction["id"])
+            return None
+        row = self.selected_action()
+        return ("action", int(row["id"])) if row is not None else None
+
+    def select_object(self, table: str, ident: int) -> bool:
+        """An action is selected in the Actions tab (filters that hide it are cleared, and the
+        timeline follows); a direction in the Directions tab."""
+        if self._dirty and self.doc is not None:
+            self.refresh()
+        if table == "direction":
+            if self.directions.model.row_of_id(ident) < 0:
+                return False
+            self.tabs.setCurrentIndex(2)
+            self.directions.view.select_id(ident)
+            self.directions.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if table != "action" or not any(r["id"] == ident for r in self.rows_all):
+            return False
+        if self.action_table.model.row_of_id(ident) < 0:
+            self.clear_filters()
+        if self.tabs.currentIndex() == 2:
+            self.tabs.setCurrentIndex(0)
+        if not self.action_table.view.select_id(ident):
+            return False
+        self.timeline.select(ident, ensure_visible=True)
+        view = self.timeline.view if self.tabs.currentIndex() == 1 else self.action_table.view
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def selected_action(self) -> Row | None:
         row = self.action_table.view.current_row()
         return row if row is not None and row.get("id") is not None else None
