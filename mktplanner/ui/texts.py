@@ -364,6 +364,11 @@ _PROBLEMS = {
     "required": QT_TRANSLATE_NOOP("texts", "{field}: please fill this in."),
     "too_long": QT_TRANSLATE_NOOP("texts", "{field}: at most {max} characters, please."),
     "wrong_type": QT_TRANSLATE_NOOP("texts", "{field}: this is not the right kind of value."),
+    "invalid_text": QT_TRANSLATE_NOOP(
+        "texts",
+        "{field}: this text holds characters that cannot be saved (part of a broken paste?);"
+        " please type it again.",
+    ),
     "not_a_number": QT_TRANSLATE_NOOP("texts", "{field}: “{value}” is not a number."),
     "negative_money": QT_TRANSLATE_NOOP("texts", "{field}: an amount cannot be negative."),
     "refund_not_negative": QT_TRANSLATE_NOOP(

@@ -5797,6 +5797,10 @@ Plan file format version: {schema}</source>
         <translation>{field}: это значение неподходящего вида.</translation>
     </message>
     <message>
+        <source>{field}: this text holds characters that cannot be saved (part of a broken paste?); please type it again.</source>
+        <translation>{field}: в тексте есть символы, которые нельзя сохранить (часть испорченной вставки?); пожалуйста, наберите его заново.</translation>
+    </message>
+    <message>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}: «{value}» — не число.</translation>
     </message>
