@@ -38,6 +38,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
@@ -178,7 +179,8 @@ def charts_pending() -> bool:
     """True while a visible chart view still waits for its picture."""
     if _RENDERER is not None and _RENDERER.busy:
         return True
-    return any(v.pending for v in list(_VIEWS))
+    # A view whose window was closed may outlive its C++ half in the set for a while.
+    return any(v.pending for v in list(_VIEWS) if shiboken6.isValid(v))
 
 
 def wait_for_charts(timeout_s: float = 10.0) -> bool:
