@@ -14,6 +14,10 @@ signals, which arrive in the thread the job was made in (the GUI thread)::
     ...
     cancel_button.clicked.connect(job.cancel)
 
+``lock`` (optional) is a context manager the worker holds while it draws: the GUI passes its
+chart render lock, so that a chart drawn for a page at the same moment (matplotlib is not
+thread-safe; both theme figures) cannot interleave with the pack's charts.
+
 The fonts are registered in :meth:`start` (the GUI thread) before the worker runs. A cancel
 takes effect at the next step (a chart, a page): the file is then never written, and no
 temporary file is left behind. Keep the job referenced until one of its final signals.
@@ -21,8 +25,11 @@ temporary file is left behind. Keep the job referenced until one of its final si
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -51,6 +58,7 @@ class MeetingPackJob(QObject):
         out_path: Path | str | None = None,
         *,
         overwrite: bool = True,
+        lock: AbstractContextManager[Any] | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -58,6 +66,7 @@ class MeetingPackJob(QObject):
         self.options = options
         self.out_path = None if out_path is None else Path(out_path)
         self.overwrite = overwrite
+        self.lock: AbstractContextManager[Any] = lock or contextlib.nullcontext()
         self._cancel = threading.Event()
         self._done = threading.Event()
 
@@ -78,27 +87,31 @@ class MeetingPackJob(QObject):
 
     def _run(self) -> None:
         try:
-            if self.out_path is None:
-                pack = prepare_meeting_pack(
-                    self.plan, self.options, self.progress.emit, self.is_cancelled
-                )
-                self.prepared.emit(pack)
-            else:
-                written = build_meeting_pack(
-                    self.plan,
-                    self.out_path,
-                    self.options,
-                    self.progress.emit,
-                    self.is_cancelled,
-                    overwrite=self.overwrite,
-                )
-                self.finished.emit(str(written))
+            with self.lock:
+                self._work()
         except ExportCancelled:
             self.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - handed to the GUI, which words and logs it
             self.failed.emit(exc)
         finally:
             self._done.set()
+
+    def _work(self) -> None:
+        if self.out_path is None:
+            pack = prepare_meeting_pack(
+                self.plan, self.options, self.progress.emit, self.is_cancelled
+            )
+            self.prepared.emit(pack)
+            return
+        written = build_meeting_pack(
+            self.plan,
+            self.out_path,
+            self.options,
+            self.progress.emit,
+            self.is_cancelled,
+            overwrite=self.overwrite,
+        )
+        self.finished.emit(str(written))
 
 
 class _Runner(QRunnable):

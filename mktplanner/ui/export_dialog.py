@@ -15,7 +15,7 @@ did not see, because ".pdf" was appended, is asked about here).
 
 matplotlib keeps its style in process-wide settings: a pack job holds
 ``chart_view.render_lock()`` while it runs, so that a chart drawn for the Overview at the same
-moment cannot leave its dark theme in the PDF (``PackJob``).
+moment cannot leave its dark theme in the PDF (``lock=render_lock()``).
 """
 
 from __future__ import annotations
@@ -127,14 +127,6 @@ def pack_error_text(exc: Any) -> str:
     return QCoreApplication.translate("PackDialog", "The meeting pack could not be made.")
 
 
-class PackJob(MeetingPackJob):
-    """``MeetingPackJob`` that holds the chart render lock while it runs (see the module)."""
-
-    def _run(self) -> None:
-        with render_lock():
-            super()._run()
-
-
 def _strings(value: object) -> list[str]:
     """A QSettings list (a lone string when it held one item, None when empty)."""
     if value is None:
@@ -175,9 +167,9 @@ class PackDialog(QDialog):
         self.pack_options: PackOptions | None = None
         self.written: Path | None = None  # the PDF written (mode "pdf")
         self.printed = 0  # pages printed (mode "print")
-        self._preview_job: PackJob | None = None
-        self._export_job: PackJob | None = None
-        self._jobs: set[PackJob] = set()  # alive until their final signal
+        self._preview_job: MeetingPackJob | None = None
+        self._export_job: MeetingPackJob | None = None
+        self._jobs: set[MeetingPackJob] = set()  # alive until their final signal
         self._thumbs: list[int] = []  # pages still to paint into the preview
         self._print_when_ready = False
         self._loading = True
@@ -559,8 +551,10 @@ class PackDialog(QDialog):
             self._preview_timer.start(0)
 
     # --- preview ----------------------------------------------------------------------------
-    def _start_job(self, out: Path | None, overwrite: bool = False) -> PackJob:
-        job = PackJob(self.doc.plan, self.options(), out, overwrite=overwrite, parent=None)
+    def _start_job(self, out: Path | None, overwrite: bool = False) -> MeetingPackJob:
+        job = MeetingPackJob(
+            self.doc.plan, self.options(), out, overwrite=overwrite, lock=render_lock(), parent=None
+        )
         self._jobs.add(job)
         job.progress.connect(self._on_progress)
         job.prepared.connect(self._on_prepared)

@@ -541,3 +541,39 @@ def test_job_writes_in_a_worker_and_can_be_cancelled(
         assert sorted(p.name for p in tmp_path.iterdir()) == ["job.pdf"]
     finally:
         plan.close()
+
+
+def test_job_holds_the_lock_it_is_given_while_it_draws(
+    demos: dict[str, Path], tmp_path: Path, qtbot: Any
+) -> None:
+    """The GUI passes its chart render lock: while a chart of a page is being drawn (the lock
+    is held), the pack waits, and it writes its file once the lock is let go."""
+    import threading
+
+    from mktplanner.report.job import MeetingPackJob
+
+    lock = threading.RLock()
+    plan = open_plan(demos["en"])
+    try:
+        out = tmp_path / "locked.pdf"
+        job = MeetingPackJob(plan, PackOptions(sections=("cover",), today=TODAY), out, lock=lock)
+        held = threading.Event()
+        release = threading.Event()
+
+        def hold() -> None:
+            with lock:
+                held.set()
+                release.wait(30)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        assert held.wait(10)
+        job.start()
+        assert not job.wait(1.0)  # blocked on the lock
+        assert not out.exists()
+        with qtbot.waitSignal(job.finished, timeout=60_000):
+            release.set()
+        holder.join(10)
+        assert "Grain Coffee House" in pdf_text(out)
+    finally:
+        plan.close()
