@@ -36,7 +36,7 @@
         <translation>Потрачено без канала и мероприятия: этого никто не планировал</translation>
     </message>
     <message>
-        <source>The month's plan and spend</source>
+        <source>The month&apos;s plan and spend</source>
         <translation>План и расход месяца</translation>
     </message>
     <message>
@@ -48,7 +48,7 @@
         <translation>План минус расход</translation>
     </message>
     <message>
-        <source>The month's budget lines against the fixed monthly sum</source>
+        <source>The month&apos;s budget lines against the fixed monthly sum</source>
         <translation>Строки бюджета месяца в сравнении с фиксированной суммой на месяц</translation>
     </message>
     <message>
@@ -422,15 +422,15 @@
         </translation>
     </message>
     <message>
-        <source>At today's pace {subject} ends the day at {projected} of {limit}.</source>
+        <source>At today&apos;s pace {subject} ends the day at {projected} of {limit}.</source>
         <translation>При сегодняшнем темпе «{subject}» закончит день на {projected} из {limit}.</translation>
     </message>
     <message>
-        <source>At this week's pace {subject} ends at {projected} of {limit}.</source>
+        <source>At this week&apos;s pace {subject} ends at {projected} of {limit}.</source>
         <translation>При темпе этой недели «{subject}» закончит неделю на {projected} из {limit}.</translation>
     </message>
     <message>
-        <source>At this month's pace {subject} ends at {projected} of {limit}.</source>
+        <source>At this month&apos;s pace {subject} ends at {projected} of {limit}.</source>
         <translation>При темпе этого месяца «{subject}» закончит месяц на {projected} из {limit}.</translation>
     </message>
     <message>
@@ -454,7 +454,7 @@
         </translation>
     </message>
     <message>
-        <source>No fixed sum yet: type the budget per month or for the period, or let the actions' needs set it (top-down). The actions need {needed}.</source>
+        <source>No fixed sum yet: type the budget per month or for the period, or let the actions&apos; needs set it (top-down). The actions need {needed}.</source>
         <translation>Фиксированной суммы пока нет: введите бюджет на месяц или на весь период либо пусть его задают потребности мероприятий (сверху). Мероприятиям нужно {needed}.</translation>
     </message>
     <message>
@@ -785,7 +785,7 @@
         <translation>Макс. скачок</translation>
     </message>
     <message>
-        <source>A plan setting for every goal: SMART's “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
+        <source>A plan setting for every goal: SMART&apos;s “Achievable” warns when the target is a bigger jump from the baseline than this.</source>
         <translation>Настройка плана для всех целей: буква «Достижимая» SMART предупреждает, если цель отличается от исходного значения сильнее, чем во столько раз.</translation>
     </message>
     <message>
@@ -884,7 +884,7 @@
         <translation>График прогресса</translation>
     </message>
     <message>
-        <source>No measurements yet. Add the metric's value as you measure it.</source>
+        <source>No measurements yet. Add the metric&apos;s value as you measure it.</source>
         <translation>Измерений пока нет. Добавляйте значение показателя по мере измерений.</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@
         <translation>Добавить</translation>
     </message>
     <message>
-        <source>Add a measurement of the goal's metric</source>
+        <source>Add a measurement of the goal&apos;s metric</source>
         <translation>Добавить измерение показателя цели</translation>
     </message>
     <message>
@@ -912,7 +912,7 @@
         <translation>Выберите цель выше, чтобы увидеть и изменить её здесь.</translation>
     </message>
     <message>
-        <source>Here you will see the goal's SMART check, its progress chart, its measurements and the actions that serve it. Add a goal above, or make one from a strategic option on the SWOT &amp; strategy page.</source>
+        <source>Here you will see the goal&apos;s SMART check, its progress chart, its measurements and the actions that serve it. Add a goal above, or make one from a strategic option on the SWOT &amp; strategy page.</source>
         <translation>Здесь будут проверка цели по SMART, график её прогресса, измерения и мероприятия, которые на неё работают. Добавьте цель выше или сделайте её из стратегического варианта на странице «SWOT и стратегия».</translation>
     </message>
     <message numerus="yes">
@@ -1747,15 +1747,15 @@
         <translation>Расходы тактического периода относительно строк бюджета.</translation>
     </message>
     <message>
-        <source>All channels' spend divided by their leads (Results page).</source>
+        <source>All channels&apos; spend divided by their leads (Results page).</source>
         <translation>Расходы всех каналов, делённые на их заявки (страница «Результаты»).</translation>
     </message>
     <message>
-        <source>(Revenue − spend) / spend over all channels' results.</source>
+        <source>(Revenue − spend) / spend over all channels&apos; results.</source>
         <translation>(Выручка − расходы) / расходы по результатам всех каналов.</translation>
     </message>
     <message>
-        <source>The share of this week's planned hours spent on tasks whose action serves a goal.</source>
+        <source>The share of this week&apos;s planned hours spent on tasks whose action serves a goal.</source>
         <translation>Доля запланированных на эту неделю часов, отданных задачам, чьё действие служит цели.</translation>
     </message>
     <message>
@@ -2083,7 +2083,7 @@
         <translation>Недельных планов пока нет</translation>
     </message>
     <message>
-        <source>No weekly plans yet. Plan the team's weeks on the Weekly plans page.</source>
+        <source>No weekly plans yet. Plan the team&apos;s weeks on the Weekly plans page.</source>
         <translation>Недельных планов пока нет. Спланируйте недели команды на странице «Недельные планы».</translation>
     </message>
     <message>
@@ -2099,7 +2099,7 @@
         <translation>Расходов не записано</translation>
     </message>
     <message>
-        <source>No spend recorded in the channels' results yet.</source>
+        <source>No spend recorded in the channels&apos; results yet.</source>
         <translation>В результатах каналов расходов пока нет.</translation>
     </message>
     <message>
@@ -2214,7 +2214,7 @@
         <translation>Язык</translation>
     </message>
     <message>
-        <source>e.g. the client's company</source>
+        <source>e.g. the client&apos;s company</source>
         <translation>например, компания клиента</translation>
     </message>
     <message>
@@ -2508,7 +2508,7 @@
         <translation>Каналов пока нет. Сначала добавьте каналы на странице бюджета.</translation>
     </message>
     <message>
-        <source>Spend in grey is the month's expenses on the channel; type a figure to use another. “—”: not defined (nothing to divide by).</source>
+        <source>Spend in grey is the month&apos;s expenses on the channel; type a figure to use another. “—”: not defined (nothing to divide by).</source>
         <translation>Расход серым — это расходы месяца по каналу; введите число, чтобы указать другое. «—»: не определено (не на что делить).</translation>
     </message>
     <message>
@@ -2544,7 +2544,7 @@
         <translation>ROMI: (выручка − расход) / расход</translation>
     </message>
     <message>
-        <source>The channel's share of the spend shown</source>
+        <source>The channel&apos;s share of the spend shown</source>
         <translation>Доля канала в показанных расходах</translation>
     </message>
     <message>
@@ -3191,7 +3191,7 @@
         <translation>Работа и деньги ведут к цели через действие, которое ей служит.</translation>
     </message>
     <message>
-        <source>Each person's hours this week</source>
+        <source>Each person&apos;s hours this week</source>
         <translation>Часы каждого сотрудника на этой неделе</translation>
     </message>
     <message>
@@ -3408,7 +3408,7 @@
         <translation>Подготовить следующую неделю</translation>
     </message>
     <message>
-        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week's targets start from this week's results + 1 %.</source>
+        <source>Copies the regular tasks into next week and carries over the unfinished ones; next week&apos;s targets start from this week&apos;s results + 1 %.</source>
         <translation>Копирует регулярные задачи в следующую неделю и переносит невыполненные; цели следующей недели — результаты этой недели + 1 %.</translation>
     </message>
     <message>
@@ -3452,7 +3452,7 @@
         <translation>Предложить цели</translation>
     </message>
     <message>
-        <source>Planned value = last week's actual + 1 % (raise the bar slowly).</source>
+        <source>Planned value = last week&apos;s actual + 1 % (raise the bar slowly).</source>
         <translation>План = факт прошлой недели + 1 % (планка поднимается постепенно).</translation>
     </message>
     <message>
@@ -3572,11 +3572,11 @@
         <translation>У каждого сотрудника свой недельный план; команда — на вкладке «Люди».</translation>
     </message>
     <message>
-        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week's results + 1 %.</source>
+        <source>Prepare it from last week: regular tasks are copied, unfinished ones carried over, and the targets start from last week&apos;s results + 1 %.</source>
         <translation>Подготовьте его из прошлой недели: регулярные задачи копируются, невыполненные переносятся, а цели — результаты прошлой недели + 1 %.</translation>
     </message>
     <message>
-        <source>Start with the week's target metrics, then the tasks that get there.</source>
+        <source>Start with the week&apos;s target metrics, then the tasks that get there.</source>
         <translation>Начните с целевых показателей недели, затем задачи, которые к ним ведут.</translation>
     </message>
     <message>
@@ -3648,7 +3648,7 @@
         <translation>Предложить нечего.</translation>
     </message>
     <message>
-        <source>Suggestions start from last week's actual values of the same metrics, and last week has none.</source>
+        <source>Suggestions start from last week&apos;s actual values of the same metrics, and last week has none.</source>
         <translation>Предложения строятся на фактических значениях тех же показателей за прошлую неделю, а их нет.</translation>
     </message>
     <message>
@@ -4258,7 +4258,7 @@ Plan file format version: {schema}</source>
         <translation>Мероприятия по месяцам: кто, когда, за сколько</translation>
     </message>
     <message>
-        <source>Each person's tasks, end products and hours</source>
+        <source>Each person&apos;s tasks, end products and hours</source>
         <translation>Задачи каждого сотрудника, конечные продукты и часы</translation>
     </message>
     <message>
@@ -4602,7 +4602,7 @@ Plan file format version: {schema}</source>
         <translation>Идёт мероприятий</translation>
     </message>
     <message>
-        <source>Actions' budget</source>
+        <source>Actions&apos; budget</source>
         <translation>Бюджет мероприятий</translation>
     </message>
     <message>
@@ -4678,7 +4678,7 @@ Plan file format version: {schema}</source>
         <translation>фиксированная сумма, {basis}</translation>
     </message>
     <message>
-        <source>the sum of the actions' needs</source>
+        <source>the sum of the actions&apos; needs</source>
         <translation>сумма потребностей мероприятий</translation>
     </message>
     <message>
@@ -4762,7 +4762,7 @@ Plan file format version: {schema}</source>
         <translation>Следующая проверка</translation>
     </message>
     <message>
-        <source>Spend is counted in the current period of each point's cadence.</source>
+        <source>Spend is counted in the current period of each point&apos;s cadence.</source>
         <translation>Расход считается за текущий период каждой точки контроля.</translation>
     </message>
     <message>
@@ -5677,7 +5677,7 @@ Plan file format version: {schema}</source>
         <translation>изменить стратегический вариант</translation>
     </message>
     <message>
-        <source>change the goal's SWOT links</source>
+        <source>change the goal&apos;s SWOT links</source>
         <translation>изменить связи цели со SWOT</translation>
     </message>
     <message>
@@ -5921,7 +5921,7 @@ Plan file format version: {schema}</source>
         <translation>Фактические часы, выполненные задачи и фактические результаты вносятся после утверждения плана, а не в черновике.</translation>
     </message>
     <message>
-        <source>{field}: {value} h is more than the person's {max} hours a week.</source>
+        <source>{field}: {value} h is more than the person&apos;s {max} hours a week.</source>
         <translation>{field}: {value} ч — больше, чем {max} ч в неделю у сотрудника.</translation>
     </message>
     <message>
@@ -5933,7 +5933,7 @@ Plan file format version: {schema}</source>
         <translation>Для закрытия нужен факт: задач без фактических часов — {tasks}, показателей без факта или отметки «не измерялся» — {metrics}.</translation>
     </message>
     <message>
-        <source>Next week's plan is no longer a draft, so nothing was added to it.</source>
+        <source>Next week&apos;s plan is no longer a draft, so nothing was added to it.</source>
         <translation>План следующей недели уже не черновик, поэтому в него ничего не добавлено.</translation>
     </message>
     <message>
