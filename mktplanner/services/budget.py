@@ -251,6 +251,31 @@ def _lines(plan: PlanFile) -> list[Row]:
     return rows
 
 
+@dataclass(frozen=True)
+class LinePlace:
+    """Where a budget line sits in the grid: its month and column."""
+
+    month: dt.date
+    channel_id: int | None
+    action_id: int | None
+
+    @property
+    def key(self) -> str:
+        return column_key(self.channel_id, self.action_id)
+
+
+def line_place(plan: PlanFile, line_id: int) -> LinePlace | None:
+    """The grid cell of budget line ``line_id`` (None when there is no such line)."""
+    found = _all(
+        plan, "SELECT month, channel_id, action_id FROM budget_line WHERE id = :i", {"i": line_id}
+    )
+    if not found:
+        return None
+    month = _date(found[0]["month"])
+    assert month is not None
+    return LinePlace(month.replace(day=1), found[0]["channel_id"], found[0]["action_id"])
+
+
 def budget_grid(plan: PlanFile, by: str = BY_CHANNEL, today: dt.date | None = None) -> BudgetGrid:
     """The budget as a grid of months × channels (``by="channel"``) or × actions."""
     today = today or dt.date.today()
@@ -1034,6 +1059,17 @@ def latest_result_month(plan: PlanFile) -> dt.date | None:
     rows = _all(plan, "SELECT max(month) AS month FROM channel_result")
     day = _date(rows[0]["month"]) if rows else None
     return month_start(day) if day is not None else None
+
+
+def result_place(plan: PlanFile, result_id: int) -> tuple[int, dt.date] | None:
+    """The channel and month of result row ``result_id`` (None when there is no such row)."""
+    found = _all(
+        plan, "SELECT channel_id, month FROM channel_result WHERE id = :i", {"i": result_id}
+    )
+    month = _date(found[0]["month"]) if found else None
+    if month is None:
+        return None
+    return int(found[0]["channel_id"]), month
 
 
 def result_rows(plan: PlanFile, month: dt.date | None) -> ResultsView:

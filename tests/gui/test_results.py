@@ -120,3 +120,20 @@ def test_russian_formats(opened: Any) -> None:
     cpl = _value(page, "Context ads", "cpl_minor")
     assert cpl.endswith("$") and "," in cpl  # "12,50 $"
     assert "Заявка из канала" in plain(page.hint_sentences())
+
+
+def test_show_object_opens_the_month_and_channel_of_a_result_row(opened: Any) -> None:
+    """A finding or the Why? panel pointing at a result row shows its month with its channel
+    selected."""
+    from mktplanner.services import views
+
+    rows = views.channel_results(opened.doc.plan)
+    older = next(r for r in rows if r["month"] < (THIS_MONTH - dt.timedelta(days=40)))
+    opened.show_page("overview")
+    assert opened.show_object("channel_result", older["id"])
+    page = opened.pages["results"]
+    assert opened.current_page_id() == "results"
+    assert page._month == older["month"]
+    assert page.results.view.current_row()["channel_name"] == older["channel_name"]
+    assert page.month_box.currentText() == opened.doc.fmt.month(older["month"])
+    assert not opened.show_object("channel_result", 999_999)

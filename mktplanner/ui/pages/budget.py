@@ -1171,20 +1171,15 @@ class BudgetPage(Page):
     def _choose_line(self, line_id: int) -> bool:
         """Make the grid cell of a budget line current (columns by action when it is
         booked on an action the channel view does not show)."""
-        from mktplanner.services.budget import _all, column_key
+        from mktplanner.services.budget import line_place
 
         assert self.doc is not None
-        found = _all(
-            self.doc.plan,
-            "SELECT month, channel_id, action_id FROM budget_line WHERE id = :i",
-            {"i": line_id},
-        )
-        if not found:
+        place = line_place(self.doc.plan, line_id)
+        if place is None:
             return False
-        month = dt.date.fromisoformat(str(found[0]["month"])[:10]).replace(day=1)
-        key = column_key(found[0]["channel_id"], found[0]["action_id"])
+        month, key = place.month, place.key
         if self.grid is not None and self.grid.column(key) is None:
-            self.set_by("action" if found[0]["action_id"] is not None else "channel")
+            self.set_by("action" if place.action_id is not None else "channel")
         ok = self.grid_view.choose(month, key)
         if ok:
             self.grid_view.setFocus(Qt.FocusReason.OtherFocusReason)

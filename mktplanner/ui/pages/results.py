@@ -388,18 +388,15 @@ class ResultsPage(Page):
     def select_object(self, table: str, ident: int) -> bool:
         if table != "channel_result" or self.doc is None:
             return super().select_object(table, ident)
-        from mktplanner.services.budget import _all
+        from mktplanner.services.budget import result_place
 
-        found = _all(
-            self.doc.plan,
-            "SELECT channel_id, month FROM channel_result WHERE id = :i",
-            {"i": ident},
-        )
-        if not found:
+        place = result_place(self.doc.plan, ident)
+        if place is None:
             return False
-        self._month = dt.date.fromisoformat(str(found[0]["month"])[:10])
+        channel_id, month = place
+        self._month = month
         self.refresh()
-        return self.results.view.select_id(int(found[0]["channel_id"]))
+        return self.results.view.select_id(channel_id)
 
     def current_object(self) -> tuple[str, int] | None:
         return None
