@@ -297,19 +297,6 @@ def actions(plan: PlanFile) -> list[Row]:
 # --- weekly plans --------------------------------------------------------------------------
 
 
-def people(plan: PlanFile) -> list[Row]:
-    return _rows(
-        plan,
-        """
-        SELECT p.id, p.name, p.role, p.weekly_hours, p.unplannable_share, p.manager_id,
-               m.name AS manager_name,
-               (SELECT count(*) FROM action a WHERE a.owner_id = p.id) AS actions
-        FROM person p LEFT JOIN person m ON m.id = p.manager_id
-        ORDER BY p.name COLLATE NOCASE, p.id
-        """,
-    )
-
-
 def weekly_plans(plan: PlanFile) -> list[Row]:
     """Every weekly plan, newest week first, with its tasks' hours and the person's capacity."""
     from mktplanner.domain.rules.weekly import capacity_hours
@@ -340,36 +327,6 @@ def weekly_plans(plan: PlanFile) -> list[Row]:
     return rows
 
 
-def weekly_tasks(plan: PlanFile, weekly_plan_id: int) -> list[Row]:
-    rows = _rows(
-        plan,
-        """
-        SELECT t.id, t.weekly_plan_id, t.description, t.action_id, t.end_product,
-               t.est_hours, t.actual_hours, t.done, t.regular, t.unplanned, t.carried,
-               t.position, a.title AS action_title, g.title AS goal_title
-        FROM weekly_task t
-        LEFT JOIN action a ON a.id = t.action_id
-        LEFT JOIN goal g ON g.id = a.goal_id
-        WHERE t.weekly_plan_id = :w
-        ORDER BY t.position, t.id
-        """,
-        {"w": weekly_plan_id},
-    )
-    _bools(rows, "done", "regular", "unplanned", "carried")
-    return rows
-
-
-def weekly_metrics(plan: PlanFile, weekly_plan_id: int) -> list[Row]:
-    rows = _rows(
-        plan,
-        "SELECT id, weekly_plan_id, name, kind, unit, planned, actual, not_measured, position "
-        "FROM weekly_metric WHERE weekly_plan_id = :w ORDER BY position, id",
-        {"w": weekly_plan_id},
-    )
-    _bools(rows, "not_measured")
-    return rows
-
-
 # --- budget and control -----------------------------------------------------------------
 
 
@@ -388,141 +345,6 @@ def budget_settings(plan: PlanFile) -> Row:
             "total_minor": 0,
             "rollover": False,
         }
-    )
-
-
-def budget_lines(plan: PlanFile) -> list[Row]:
-    """Budget lines with what was spent on the same month and channel (or action) and what is left."""
-    rows = _rows(
-        plan,
-        """
-        SELECT b.id, b.month, b.channel_id, b.action_id, b.amount_minor,
-               c.name AS channel_name, a.title AS action_title,
-               coalesce((SELECT sum(e.amount_minor) FROM expense e
-                  WHERE e.date >= b.month AND e.date < date(b.month, '+1 month')
-                    AND ((b.action_id IS NOT NULL AND e.action_id = b.action_id)
-                      OR (b.action_id IS NULL AND e.channel_id = b.channel_id))), 0)
-                  AS spent_minor
-        FROM budget_line b
-        LEFT JOIN channel c ON c.id = b.channel_id
-        LEFT JOIN action a ON a.id = b.action_id
-        ORDER BY b.month, coalesce(c.position, 999), c.name, a.title, b.id
-        """,
-        dates=("month",),
-    )
-    for row in rows:
-        row["left_minor"] = row["amount_minor"] - row["spent_minor"]
-    return rows
-
-
-def expenses(plan: PlanFile) -> list[Row]:
-    rows = _rows(
-        plan,
-        """
-        SELECT e.id, e.date, e.amount_minor, e.is_refund, e.channel_id, e.action_id,
-               e.hypothesis_id, e.payee, e.note, c.name AS channel_name,
-               a.title AS action_title, h.title AS hypothesis_title
-        FROM expense e
-        LEFT JOIN channel c ON c.id = e.channel_id
-        LEFT JOIN action a ON a.id = e.action_id
-        LEFT JOIN hypothesis h ON h.id = e.hypothesis_id
-        ORDER BY e.date DESC, e.id DESC
-        """,
-        dates=("date",),
-    )
-    _bools(rows, "is_refund")
-    return rows
-
-
-def budget_totals(plan: PlanFile) -> Row:
-    """Planned (budget lines), needed (actions' budgets) and spent (expenses), in one statement."""
-    return _rows(
-        plan,
-        "SELECT (SELECT coalesce(sum(amount_minor), 0) FROM budget_line) AS planned_minor, "
-        "(SELECT coalesce(sum(budget_minor), 0) FROM action WHERE status != 'cancelled') "
-        "AS actions_minor, "
-        "(SELECT coalesce(sum(amount_minor), 0) FROM expense) AS spent_minor, "
-        "(SELECT count(DISTINCT month) FROM budget_line) AS months",
-    )[0]
-
-
-def control_points(plan: PlanFile) -> list[Row]:
-    return _rows(
-        plan,
-        """
-        SELECT cp.id, cp.target, cp.channel_id, cp.action_id, cp.controller_id, cp.cadence,
-               cp.limit_minor, cp.next_due, cp.note, c.name AS channel_name,
-               a.title AS action_title, p.name AS controller_name,
-               lc.date AS last_check, lc.verdict AS last_verdict
-        FROM control_point cp
-        LEFT JOIN channel c ON c.id = cp.channel_id
-        LEFT JOIN action a ON a.id = cp.action_id
-        LEFT JOIN person p ON p.id = cp.controller_id
-        LEFT JOIN control_check lc ON lc.id = (
-            SELECT k.id FROM control_check k WHERE k.control_point_id = cp.id
-            ORDER BY k.date DESC, k.id DESC LIMIT 1)
-        ORDER BY coalesce(cp.next_due, '9999-12-31'), cp.id
-        """,
-        dates=("next_due", "last_check"),
-    )
-
-
-# --- results ------------------------------------------------------------------------------
-
-
-def channel_results(plan: PlanFile) -> list[Row]:
-    """Results per channel and month; spend falls back to the month's expenses when not typed in."""
-    rows = _rows(
-        plan,
-        """
-        SELECT r.id, r.channel_id, r.month, r.spend_minor AS spend_entered_minor,
-               r.impressions, r.clicks, r.leads, r.customers, r.revenue_minor,
-               c.name AS channel_name,
-               coalesce(r.spend_minor, (SELECT coalesce(sum(e.amount_minor), 0) FROM expense e
-                   WHERE e.channel_id = r.channel_id AND e.date >= r.month
-                     AND e.date < date(r.month, '+1 month'))) AS spend_minor
-        FROM channel_result r JOIN channel c ON c.id = r.channel_id
-        ORDER BY r.month DESC, c.position, c.name
-        """,
-        dates=("month",),
-    )
-    for row in rows:
-        row.update(kpis(row))
-    return rows
-
-
-def kpis(row: Row) -> Row:
-    """CTR, CPC, CPL, conversion, CAC and ROMI of one result row (``domain.rules.kpi``)."""
-    from dataclasses import asdict
-
-    from mktplanner.domain.rules.kpi import ChannelFigures, channel_kpis
-
-    figures = ChannelFigures(
-        spend_minor=int(row["spend_minor"] or 0),
-        impressions=int(row["impressions"] or 0),
-        clicks=int(row["clicks"] or 0),
-        leads=int(row["leads"] or 0),
-        customers=int(row["customers"] or 0),
-        revenue_minor=int(row["revenue_minor"] or 0),
-    )
-    return asdict(channel_kpis(figures))
-
-
-# --- hypotheses -----------------------------------------------------------------------------
-
-
-def hypotheses(plan: PlanFile) -> list[Row]:
-    return _rows(
-        plan,
-        """
-        SELECT h.id, h.title, h.channel_id, h.test_budget_minor, h.start, h."end", h.metric,
-               h.threshold, h.result, h.decision, h.learned, c.name AS channel_name,
-               coalesce((SELECT sum(e.amount_minor) FROM expense e
-                         WHERE e.hypothesis_id = h.id), 0) AS spent_minor
-        FROM hypothesis h LEFT JOIN channel c ON c.id = h.channel_id
-        ORDER BY coalesce(h.start, '9999-12-31') DESC, h.id DESC
-        """,
-        dates=("start", "end"),
     )
 
 

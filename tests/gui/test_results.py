@@ -125,15 +125,16 @@ def test_russian_formats(opened: Any) -> None:
 def test_show_object_opens_the_month_and_channel_of_a_result_row(opened: Any) -> None:
     """A finding or the Why? panel pointing at a result row shows its month with its channel
     selected."""
-    from mktplanner.services import views
+    from mktplanner.services import budget
 
-    rows = views.channel_results(opened.doc.plan)
-    older = next(r for r in rows if r["month"] < (THIS_MONTH - dt.timedelta(days=40)))
+    plan = opened.doc.plan
+    month = next(m for m in budget.result_months(plan) if m < THIS_MONTH - dt.timedelta(days=40))
+    older = next(r for r in budget.result_rows(plan, month).rows if r.result_id is not None)
     opened.show_page("overview")
-    assert opened.show_object("channel_result", older["id"])
+    assert opened.show_object("channel_result", older.result_id)
     page = opened.pages["results"]
     assert opened.current_page_id() == "results"
-    assert page._month == older["month"]
-    assert page.results.view.current_row()["channel_name"] == older["channel_name"]
-    assert page.month_box.currentText() == opened.doc.fmt.month(older["month"])
+    assert page._month == month
+    assert page.results.view.current_row()["channel_name"] == older.channel_name
+    assert page.month_box.currentText() == opened.doc.fmt.month(month)
     assert not opened.show_object("channel_result", 999_999)
