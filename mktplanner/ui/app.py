@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from mktplanner import APP_NAME, __version__
@@ -145,6 +155,33 @@ def start(window: object, path: str | None, demo: bool) -> None:
             window.show_welcome()
 
 
+class FileOpenHandler(QObject):
+    """Plans the system asks the app to open: on macOS a double-clicked ``.mktplan`` (or one
+    dropped on the Dock icon) arrives as a ``QFileOpenEvent``, not on the command line.
+
+    Before the window has opened its first plan the path is kept (``requested``: start-up
+    opens it instead of the last plan); afterwards the window opens it at once.
+    """
+
+    def __init__(self, window: object, parent: QObject | None = None):
+        super().__init__(parent)
+        self.window = window
+        self.started = False
+        self.requested: str | None = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        path = event.file() or event.url().toLocalFile()
+        if not path:
+            return False
+        if self.started:
+            self.window.open_path(path)  # type: ignore[attr-defined]
+        else:
+            self.requested = path
+        return True
+
+
 # Benchmarks (tests/bench) end the process at a moment of start-up: "paint" right after the
 # main window's first paint (before the plan is opened), "drawn" once the page shown is fully
 # drawn (its data loaded, every visible chart's picture on screen, the event loop idle).
@@ -198,6 +235,8 @@ def run(
     from mktplanner.ui.main_window import MainWindow
 
     window = MainWindow(language)
+    file_open = FileOpenHandler(window, app)
+    app.installEventFilter(file_open)
     if demo or path or last_plan():
         window.show_opening()
     window.show()
@@ -211,7 +250,8 @@ def run(
     def after_first_paint() -> None:
         if exit_after == "drawn":
             quit_when_drawn(app)  # before start(): a dialog it may open must not wait forever
-        start(window, path, demo)
+        start(window, file_open.requested or path, demo and not file_open.requested)
+        file_open.started = True
         if exit_after_shown and exit_after != "drawn":
             window.repaint()
             QTimer.singleShot(0, app.quit)

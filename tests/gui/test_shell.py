@@ -308,3 +308,36 @@ def test_file_new_while_a_plan_is_open_offers_the_way_back(opened: Any) -> None:
     opened.welcome.back_button.click()
     assert opened.outer.currentWidget() is opened.workspace
     assert opened.doc is not None
+
+
+def test_a_plan_the_system_asks_to_open_is_opened(
+    window: Any, dialogs: Any, demo_file: Path, tmp_path: Path
+) -> None:
+    """macOS hands a double-clicked .mktplan over as a QFileOpenEvent: before start-up has
+    opened anything the path waits for it; afterwards the window opens it at once, and a
+    file it cannot open gets the usual one dialog."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from mktplanner.ui.app import FileOpenHandler
+
+    app = QApplication.instance()
+    handler = FileOpenHandler(window)
+    app.installEventFilter(handler)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(demo_file)))
+        assert handler.requested == str(demo_file)
+        assert window.doc is None
+
+        handler.started = True
+        QApplication.sendEvent(app, QFileOpenEvent(str(demo_file)))
+        assert window.doc is not None
+        assert Path(window.doc.path) == demo_file.resolve()
+
+        foreign = tmp_path / "notes.mktplan"
+        foreign.write_text("not a plan", encoding="utf-8")
+        QApplication.sendEvent(app, QFileOpenEvent(str(foreign)))
+        assert len(dialogs.messages) == 1
+        assert Path(window.doc.path) == demo_file.resolve()  # the open plan stays
+    finally:
+        app.removeEventFilter(handler)
