@@ -35,7 +35,7 @@ Edit side (``services.edits`` objects; one edit = one undo step):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,7 +227,7 @@ def _attribute(
     channel_id: int | None,
     action_id: int | None,
     action_channel: Mapping[int, int | None],
-    keys: set[str],
+    keys: Container[str],
 ) -> str:
     if action_id is not None and f"a:{action_id}" in keys:
         return f"a:{action_id}"
@@ -320,13 +320,13 @@ def budget_grid(plan: PlanFile, by: str = BY_CHANNEL, today: dt.date | None = No
         if key not in wanted and key != NO_CHANNEL:
             aid, cid = ln["action_id"], ln["channel_id"]
             wanted[key] = action_column(aid) if aid is not None else channel_column(cid)
-    for e in spent:
-        if month_start(e.date) not in shown:
+    for e in spent:  # each sum is dated the first of its month
+        if e.date not in shown:
             continue
         if e.action_id is not None and by == BY_ACTION and f"a:{e.action_id}" not in wanted:
             wanted[f"a:{e.action_id}"] = action_column(e.action_id)
             continue
-        key = _attribute(e.channel_id, e.action_id, action_channel, set(wanted))
+        key = _attribute(e.channel_id, e.action_id, action_channel, wanted)
         if key == NO_CHANNEL:
             channel = budget_rules.effective_channel(e.channel_id, e.action_id, action_channel)
             if channel is not None:
@@ -339,7 +339,7 @@ def budget_grid(plan: PlanFile, by: str = BY_CHANNEL, today: dt.date | None = No
         plan_cells[k] = plan_cells.get(k, 0) + int(ln["amount_minor"])
     actual_cells: dict[tuple[dt.date, str], int] = {}
     for e in spent:
-        m = month_start(e.date)
+        m = e.date
         if m not in shown:
             continue
         k = (m, _attribute(e.channel_id, e.action_id, action_channel, keys))

@@ -386,10 +386,14 @@ def expense_sums(
         """,
         {"since": _iso(since), "until": _iso(until)},
     )
-    return [
-        ExpenseFacts(_date(r["month"]), int(r["amount"]), r["channel_id"], r["action_id"])  # type: ignore[arg-type]
-        for r in rows
-    ]
+    months: dict[str, dt.date] = {}  # a few dozen months for tens of thousands of sums
+    facts = []
+    for r in rows:
+        month = months.get(r["month"])
+        if month is None:
+            month = months[r["month"]] = dt.date.fromisoformat(r["month"])
+        facts.append(ExpenseFacts(month, int(r["amount"]), r["channel_id"], r["action_id"]))
+    return facts
 
 
 @dataclass(frozen=True)
