@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from mktplanner.cli import main
-from mktplanner.services import views
+from mktplanner.services import budget
 from mktplanner.services.plans import open_plan
 
 TODAY = "2026-11-18"
@@ -51,7 +51,7 @@ def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def expenses(path: Path) -> list[dict[str, object]]:
     p = open_plan(path, read_only=True)
     try:
-        return sorted(views.expenses(p), key=lambda r: r["id"])
+        return sorted(budget.expense_rows(p), key=lambda r: r["id"])
     finally:
         p.close()
 

@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 
 from mktplanner.domain.tables import Action, ChannelResult, Expense, Goal
 from mktplanner.report import tables
+from mktplanner.services import budget, queries, views
 from mktplanner.services import importers as im
-from mktplanner.services import queries, views
 from mktplanner.services.demo import build_demo
 from mktplanner.services.edits import InsertRow, run
 from mktplanner.services.plans import new_plan
@@ -218,11 +218,11 @@ def test_csv_export_imports_back_losslessly(plan: PlanFile, tmp_path: Path) -> N
                     r["payee"],
                     r["note"],
                 )
-                for r in views.expenses(p)
+                for r in budget.expense_rows(p)
             )
 
         assert expense_facts(other) == expense_facts(plan)
-        (result,) = views.channel_results(other)
+        (result,) = result_rows(other)
         assert (result["channel_name"], result["month"], result["clicks"]) == (
             "SEO",
             D(2025, 1, 1),
@@ -275,4 +275,16 @@ def test_escape_text() -> None:
         "ok",
         "",
         "1-2",
+    ]
+
+
+def result_rows(plan: PlanFile) -> list[dict[str, Any]]:
+    """Every stored result row (channel × month), as the Results page reads them."""
+    from mktplanner.services import budget
+
+    return [
+        {**r.as_row(), "month": month}
+        for month in budget.result_months(plan)
+        for r in budget.result_rows(plan, month).rows
+        if r.result_id is not None
     ]

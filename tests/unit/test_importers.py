@@ -14,8 +14,8 @@ import pytest
 
 from mktplanner.domain.errors import DomainError
 from mktplanner.domain.tables import Action
+from mktplanner.services import budget, views
 from mktplanner.services import importers as im
-from mktplanner.services import views
 from mktplanner.services.edits import InsertRow, run, undo
 from mktplanner.services.importers import BadRow, CsvOptions, CsvProblem, ImportRefused
 from mktplanner.services.plans import new_plan
@@ -44,11 +44,23 @@ def digest(path: Path) -> str:
 
 
 def expenses(plan: PlanFile) -> list[dict[str, Any]]:
-    return sorted(views.expenses(plan), key=lambda r: r["id"])
+    return sorted(budget.expense_rows(plan), key=lambda r: r["id"])
 
 
 def results(plan: PlanFile) -> dict[tuple[str, dt.date], dict[str, Any]]:
-    return {(r["channel_name"], r["month"]): r for r in views.channel_results(plan)}
+    return {(r["channel_name"], r["month"]): r for r in result_rows(plan)}
+
+
+def result_rows(plan: PlanFile) -> list[dict[str, Any]]:
+    """Every stored result row (channel × month), as the Results page reads them."""
+    from mktplanner.services import budget
+
+    return [
+        {**r.as_row(), "month": month}
+        for month in budget.result_months(plan)
+        for r in budget.result_rows(plan, month).rows
+        if r.result_id is not None
+    ]
 
 
 def do_import(
@@ -507,7 +519,7 @@ def test_results_import_and_reimport_overwrites_without_duplicates(
     assert (edit.added, edit.updated) == (0, 1)
     seo = results(plan)[("SEO", D(2025, 1, 1))]
     assert (seo["leads"], seo["spend_minor"], seo["clicks"]) == (25, 1000000, 300)
-    assert len(views.channel_results(plan)) == 2
+    assert len(result_rows(plan)) == 2
     undo(plan, edit)
     assert results(plan)[("SEO", D(2025, 1, 1))]["leads"] == 20
 
