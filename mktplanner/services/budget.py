@@ -784,15 +784,35 @@ def _concerns(p: queries.ControlFacts, channel_id: int | None, action_id: int | 
     return True
 
 
-def control_rows(plan: PlanFile, today: dt.date | None = None) -> list[ControlRow]:
-    """Every control point with its status and pace, the most pressing first (over, overdue,
-    unplanned, warning, ok), then by next due date."""
-    today = today or dt.date.today()
+@dataclass(frozen=True)
+class EvaluatedPoint:
+    """A control point with its evaluation (status, flags) and pace, as of a day."""
+
+    facts: queries.ControlFacts
+    evaluation: control_rules.ControlEvaluation
+    pace: control_rules.Pace
+
+    @property
+    def subject(self) -> str | None:
+        """The channel's or action's name (None for the whole budget)."""
+        p = self.facts
+        if p.target == ControlTarget.CHANNEL:
+            return p.channel_name
+        return p.action_title if p.target == ControlTarget.ACTION else None
+
+
+def evaluate_points(
+    plan: PlanFile,
+    today: dt.date,
+    action_channel: Mapping[int, int | None] | None = None,
+) -> list[EvaluatedPoint]:
+    """Every control point evaluated on ``today`` (the control page's rows and ``summary``'s
+    control points): spend against the limit, checks overdue, unplanned spend, pace."""
     points = queries.control_points(plan, today)
     if not points:
         return []
-    actions = queries.actions(plan)
-    action_channel = {a.id: a.channel_id for a in actions}
+    if action_channel is None:
+        action_channel = {a.id: a.channel_id for a in queries.actions(plan)}
     first = min(p.period_start for p in points)
     last = max(p.period_end for p in points)
     unplanned = control_rules.unplanned_spend(
@@ -800,16 +820,6 @@ def control_rows(plan: PlanFile, today: dt.date | None = None) -> list[ControlRo
         queries.line_sums(plan, month_start(first), month_start(last)),
         action_channel,
     )
-    verdicts = {
-        int(r["control_point_id"]): r["verdict"]
-        for r in _all(
-            plan,
-            "SELECT k.control_point_id, k.verdict FROM control_check k "
-            "WHERE k.id = (SELECT k2.id FROM control_check k2 "
-            "WHERE k2.control_point_id = k.control_point_id ORDER BY k2.date DESC, k2.id DESC "
-            "LIMIT 1)",
-        )
-    }
     out = []
     for p in points:
         months = {month_start(p.period_start), month_start(p.period_end)}
@@ -825,11 +835,30 @@ def control_rows(plan: PlanFile, today: dt.date | None = None) -> list[ControlRo
             unplanned=is_unplanned,
         )
         pc = control_rules.pace(p.limit_minor, p.spent_minor, p.period_start, p.period_end, today)
-        subject = (
-            p.channel_name
-            if p.target == ControlTarget.CHANNEL
-            else (p.action_title if p.target == ControlTarget.ACTION else None)
+        out.append(EvaluatedPoint(p, ev, pc))
+    return out
+
+
+def control_rows(plan: PlanFile, today: dt.date | None = None) -> list[ControlRow]:
+    """Every control point with its status and pace, the most pressing first (over, overdue,
+    unplanned, warning, ok), then by next due date."""
+    today = today or dt.date.today()
+    evaluated = evaluate_points(plan, today)
+    if not evaluated:
+        return []
+    verdicts = {
+        int(r["control_point_id"]): r["verdict"]
+        for r in _all(
+            plan,
+            "SELECT k.control_point_id, k.verdict FROM control_check k "
+            "WHERE k.id = (SELECT k2.id FROM control_check k2 "
+            "WHERE k2.control_point_id = k.control_point_id ORDER BY k2.date DESC, k2.id DESC "
+            "LIMIT 1)",
         )
+    }
+    out = []
+    for point in evaluated:
+        p, ev, pc, subject = point.facts, point.evaluation, point.pace, point.subject
         late = (today - p.next_due).days if ControlStatus.OVERDUE in ev.flags and p.next_due else 0
         out.append(
             ControlRow(

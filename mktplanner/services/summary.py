@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from mktplanner.domain.enums import ActionStatus, BudgetBasis, BudgetMode, ControlTarget
+from mktplanner.domain.enums import ActionStatus, BudgetBasis, BudgetMode
 from mktplanner.domain.errors import Problem
 from mktplanner.domain.rules import budget as budget_rules
 from mktplanner.domain.rules import control as control_rules
@@ -36,6 +36,7 @@ from mktplanner.domain.rules.hypotheses import hypothesis_state
 from mktplanner.domain.rules.smart import SmartInput, check_smart
 from mktplanner.domain.rules.weekly import capacity_hours, round_hours, week_load
 from mktplanner.services import queries
+from mktplanner.services.budget import evaluate_points
 from mktplanner.store.planfile import PlanFile
 
 FORMAT = "mktplanner-summary"
@@ -392,40 +393,16 @@ def _budget(
 
 
 def _control(plan: PlanFile, today: dt.date, action_channel: dict[int, int | None]) -> list[Json]:
-    points = queries.control_points(plan, today)
-    if not points:
-        return []
-    first = min(p.period_start for p in points)
-    last = max(p.period_end for p in points)
-    unplanned = control_rules.unplanned_spend(
-        queries.expense_sums(plan, first, last),
-        queries.line_sums(plan, month_start(first), month_start(last)),
-        action_channel,
-    )
     out = []
-    for p in points:
-        months = {month_start(p.period_start), month_start(p.period_end)}
-        is_unplanned = any(
-            u.month in months and _concerns(p, u.channel_id, u.action_id) for u in unplanned
-        )
-        ev = control_rules.evaluate(
-            p.limit_minor,
-            p.spent_minor,
-            today=today,
-            next_due=p.next_due,
-            last_check=p.last_check,
-            unplanned=is_unplanned,
-        )
-        pc = control_rules.pace(p.limit_minor, p.spent_minor, p.period_start, p.period_end, today)
+    for point in evaluate_points(plan, today, action_channel):
+        p, ev, pc = point.facts, point.evaluation, point.pace
         out.append(
             {
                 "id": p.id,
                 "target": p.target,
                 "channel_id": p.channel_id,
                 "action_id": p.action_id,
-                "subject": p.channel_name
-                if p.target == ControlTarget.CHANNEL
-                else (p.action_title if p.target == ControlTarget.ACTION else None),
+                "subject": point.subject,
                 "controller_id": p.controller_id,
                 "controller": p.controller_name,
                 "cadence": p.cadence,
@@ -450,14 +427,6 @@ def _control(plan: PlanFile, today: dt.date, action_channel: dict[int, int | Non
             }
         )
     return out
-
-
-def _concerns(p: queries.ControlFacts, channel_id: int | None, action_id: int | None) -> bool:
-    if p.target == ControlTarget.CHANNEL:
-        return channel_id is not None and channel_id == p.channel_id
-    if p.target == ControlTarget.ACTION:
-        return action_id is not None and action_id == p.action_id
-    return True
 
 
 def _channels(channels: list[queries.ChannelTotals]) -> list[Json]:
