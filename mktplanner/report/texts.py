@@ -6,10 +6,10 @@ never installed on the application (an export running in a worker thread must no
 the language of the windows). Calls are written ``tx.translate("report", "Source")`` so that
 ``lupdate`` extracts them into the shared ``.ts`` files like any ``QCoreApplication.translate``.
 
-The words for the plan's closed vocabularies (action status, cadence, ...) reuse the source
-strings of ``ui/texts.py`` in the same ``"texts"`` context, so the app's pages and the printed
-pack say the same thing and share one translation; the plan-check findings' wording lives
-once, in :mod:`mktplanner.report.wording`, imported by both.
+The words for the plan's closed vocabularies (action status, cadence, ...) and the plan-check
+findings live once, in :mod:`mktplanner.report.wording`, imported by both this module and
+``ui/texts.py``: the app's pages and the printed pack say the same thing and share one
+translation.
 
 Numbers, money and dates go through :mod:`mktplanner.charts.fmt` (Babel), as in the charts.
 """
@@ -27,17 +27,13 @@ from PySide6.QtCore import QTranslator
 from mktplanner import paths
 from mktplanner.charts import fmt
 from mktplanner.domain.money import minor_digits
+from mktplanner.report.wording import ENUMS as _ENUMS
 from mktplanner.report.wording import FINDINGS as _FINDINGS
 from mktplanner.report.wording import LEVELS as _LEVELS
 from mktplanner.report.wording import NEXT_STEPS as _NEXT_STEPS
 from mktplanner.report.wording import SEVERITIES as _SEVERITIES
 
 LANGUAGES = ("ru", "en")
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks ``source`` for Qt Linguist; it is translated when shown."""
-    return source
 
 
 class Texts:
@@ -178,77 +174,3 @@ class Texts:
 def fill(template: str, **values: str) -> str:
     """Replace ``{name}`` placeholders; braces in the values (user text) are left alone."""
     return fmt.fill(template, **values)
-
-
-# --- vocabularies (the source strings of ui/texts.py, context "texts") -----------------------
-
-_ENUMS: dict[str, dict[str, str]] = {
-    "quadrant": {
-        "S": QT_TRANSLATE_NOOP("texts", "Strength"),
-        "W": QT_TRANSLATE_NOOP("texts", "Weakness"),
-        "O": QT_TRANSLATE_NOOP("texts", "Opportunity"),
-        "T": QT_TRANSLATE_NOOP("texts", "Threat"),
-    },
-    "source": {
-        "employees": QT_TRANSLATE_NOOP("texts", "Employees"),
-        "clients": QT_TRANSLATE_NOOP("texts", "Clients"),
-        "investors": QT_TRANSLATE_NOOP("texts", "Investors"),
-        "management": QT_TRANSLATE_NOOP("texts", "Management"),
-        "analysis": QT_TRANSLATE_NOOP("texts", "Own analysis"),
-    },
-    "tows": {
-        "SO": QT_TRANSLATE_NOOP("texts", "SO: use"),
-        "ST": QT_TRANSLATE_NOOP("texts", "ST: defend"),
-        "WO": QT_TRANSLATE_NOOP("texts", "WO: improve"),
-        "WT": QT_TRANSLATE_NOOP("texts", "WT: avoid"),
-    },
-    "status": {
-        "planned": QT_TRANSLATE_NOOP("texts", "Planned"),
-        "in_progress": QT_TRANSLATE_NOOP("texts", "In progress"),
-        "done": QT_TRANSLATE_NOOP("texts", "Done"),
-        "cancelled": QT_TRANSLATE_NOOP("texts", "Cancelled"),
-    },
-    "state": {
-        "draft": QT_TRANSLATE_NOOP("texts", "Draft"),
-        "submitted": QT_TRANSLATE_NOOP("texts", "Submitted"),
-        "approved": QT_TRANSLATE_NOOP("texts", "Approved"),
-        "closed": QT_TRANSLATE_NOOP("texts", "Closed"),
-    },
-    "mode": {
-        "bottom_up": QT_TRANSLATE_NOOP("texts", "Fixed sum (bottom-up)"),
-        "top_down": QT_TRANSLATE_NOOP("texts", "Sum of the actions (top-down)"),
-    },
-    "basis": {
-        "per_month": QT_TRANSLATE_NOOP("texts", "per month"),
-        "per_period": QT_TRANSLATE_NOOP("texts", "for the whole period"),
-    },
-    "target": {
-        "budget": QT_TRANSLATE_NOOP("texts", "Whole budget"),
-        "channel": QT_TRANSLATE_NOOP("texts", "Channel"),
-        "action": QT_TRANSLATE_NOOP("texts", "Action"),
-    },
-    "cadence": {
-        "daily": QT_TRANSLATE_NOOP("texts", "Daily"),
-        "weekly": QT_TRANSLATE_NOOP("texts", "Weekly"),
-        "monthly": QT_TRANSLATE_NOOP("texts", "Monthly"),
-    },
-    "cadence_report": {
-        "": QT_TRANSLATE_NOOP("texts", "Not set"),
-        "daily": QT_TRANSLATE_NOOP("texts", "Daily"),
-        "weekly": QT_TRANSLATE_NOOP("texts", "Weekly"),
-        "monthly": QT_TRANSLATE_NOOP("texts", "Monthly"),
-    },
-    "verdict": {
-        "ok": QT_TRANSLATE_NOOP("texts", "On track"),
-        "warning": QT_TRANSLATE_NOOP("texts", "Close to the limit"),
-        "over": QT_TRANSLATE_NOOP("texts", "Overspent"),
-        "overdue": QT_TRANSLATE_NOOP("texts", "Check overdue"),
-        "unplanned": QT_TRANSLATE_NOOP("texts", "Unplanned spend"),
-    },
-    "decision": {
-        "pending": QT_TRANSLATE_NOOP("texts", "Pending"),
-        "scale": QT_TRANSLATE_NOOP("texts", "Scale"),
-        "stop": QT_TRANSLATE_NOOP("texts", "Stop"),
-        "continue": QT_TRANSLATE_NOOP("texts", "Continue"),
-    },
-}

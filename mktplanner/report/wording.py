@@ -1,6 +1,7 @@
-"""The plan check's words, shared by the window (``ui/texts.py``) and the printed pack
-(``report/texts.py``): one source string per finding, next step, severity and level, in the
-``"texts"`` context, so both say the same thing and share one translation.
+"""The words of the plan's closed vocabularies (action status, cadence, ...) and of the plan
+check, shared by the window (``ui/texts.py``) and the printed pack (``report/texts.py``): one
+source string per enum value, finding, next step, severity and level, in the ``"texts"``
+context, so both say the same thing and share one translation.
 
 Only the source strings live here (no Qt, no Babel: the window imports this at start-up);
 each side translates them with its own translator.
@@ -124,4 +125,86 @@ LEVELS: dict[str, str] = {
     "operations": QT_TRANSLATE_NOOP("texts", "Weekly work"),
     "budget": QT_TRANSLATE_NOOP("texts", "Budget"),
     "control": QT_TRANSLATE_NOOP("texts", "Control"),
+}
+
+
+ENUMS: dict[str, dict[str, str]] = {
+    "quadrant": {
+        "S": QT_TRANSLATE_NOOP("texts", "Strength"),
+        "W": QT_TRANSLATE_NOOP("texts", "Weakness"),
+        "O": QT_TRANSLATE_NOOP("texts", "Opportunity"),
+        "T": QT_TRANSLATE_NOOP("texts", "Threat"),
+    },
+    "source": {
+        "employees": QT_TRANSLATE_NOOP("texts", "Employees"),
+        "clients": QT_TRANSLATE_NOOP("texts", "Clients"),
+        "investors": QT_TRANSLATE_NOOP("texts", "Investors"),
+        "management": QT_TRANSLATE_NOOP("texts", "Management"),
+        "analysis": QT_TRANSLATE_NOOP("texts", "Own analysis"),
+    },
+    "tows": {
+        "SO": QT_TRANSLATE_NOOP("texts", "SO: use"),
+        "ST": QT_TRANSLATE_NOOP("texts", "ST: defend"),
+        "WO": QT_TRANSLATE_NOOP("texts", "WO: improve"),
+        "WT": QT_TRANSLATE_NOOP("texts", "WT: avoid"),
+    },
+    "status": {
+        "planned": QT_TRANSLATE_NOOP("texts", "Planned"),
+        "in_progress": QT_TRANSLATE_NOOP("texts", "In progress"),
+        "done": QT_TRANSLATE_NOOP("texts", "Done"),
+        "cancelled": QT_TRANSLATE_NOOP("texts", "Cancelled"),
+    },
+    "recurrence": {
+        "none": QT_TRANSLATE_NOOP("texts", "Once"),
+        "weekly": QT_TRANSLATE_NOOP("texts", "Every week"),
+        "monthly": QT_TRANSLATE_NOOP("texts", "Every month"),
+    },
+    "state": {
+        "draft": QT_TRANSLATE_NOOP("texts", "Draft"),
+        "submitted": QT_TRANSLATE_NOOP("texts", "Submitted"),
+        "approved": QT_TRANSLATE_NOOP("texts", "Approved"),
+        "closed": QT_TRANSLATE_NOOP("texts", "Closed"),
+    },
+    "mode": {
+        "bottom_up": QT_TRANSLATE_NOOP("texts", "Fixed sum (bottom-up)"),
+        "top_down": QT_TRANSLATE_NOOP("texts", "Sum of the actions (top-down)"),
+    },
+    "basis": {
+        "per_month": QT_TRANSLATE_NOOP("texts", "per month"),
+        "per_period": QT_TRANSLATE_NOOP("texts", "for the whole period"),
+    },
+    "target": {
+        "budget": QT_TRANSLATE_NOOP("texts", "Whole budget"),
+        "channel": QT_TRANSLATE_NOOP("texts", "Channel"),
+        "action": QT_TRANSLATE_NOOP("texts", "Action"),
+    },
+    "cadence": {
+        "daily": QT_TRANSLATE_NOOP("texts", "Daily"),
+        "weekly": QT_TRANSLATE_NOOP("texts", "Weekly"),
+        "monthly": QT_TRANSLATE_NOOP("texts", "Monthly"),
+    },
+    "verdict": {
+        "ok": QT_TRANSLATE_NOOP("texts", "On track"),
+        "warning": QT_TRANSLATE_NOOP("texts", "Close to the limit"),
+        "over": QT_TRANSLATE_NOOP("texts", "Overspent"),
+        "overdue": QT_TRANSLATE_NOOP("texts", "Check overdue"),
+        "unplanned": QT_TRANSLATE_NOOP("texts", "Unplanned spend"),
+    },
+    "decision": {
+        "pending": QT_TRANSLATE_NOOP("texts", "Pending"),
+        "scale": QT_TRANSLATE_NOOP("texts", "Scale"),
+        "stop": QT_TRANSLATE_NOOP("texts", "Stop"),
+        "continue": QT_TRANSLATE_NOOP("texts", "Continue"),
+    },
+    "kind": {
+        "count": QT_TRANSLATE_NOOP("texts", "Count"),
+        "money": QT_TRANSLATE_NOOP("texts", "Money"),
+        "number": QT_TRANSLATE_NOOP("texts", "Number"),
+    },
+    "cadence_report": {
+        "": QT_TRANSLATE_NOOP("texts", "Not set"),
+        "daily": QT_TRANSLATE_NOOP("texts", "Daily"),
+        "weekly": QT_TRANSLATE_NOOP("texts", "Weekly"),
+        "monthly": QT_TRANSLATE_NOOP("texts", "Monthly"),
+    },
 }

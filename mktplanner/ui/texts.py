@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from mktplanner.report.wording import ENUMS as _ENUMS
 from mktplanner.report.wording import FINDINGS as _FINDINGS
 from mktplanner.report.wording import LEVELS as _LEVELS
 from mktplanner.report.wording import NEXT_STEPS as _NEXT_STEPS
@@ -204,87 +205,6 @@ def field_label(column: str, table: str = "") -> str:
 
 
 # --- enum values ------------------------------------------------------------------------
-
-_ENUMS: dict[str, dict[str, str]] = {
-    "quadrant": {
-        "S": QT_TRANSLATE_NOOP("texts", "Strength"),
-        "W": QT_TRANSLATE_NOOP("texts", "Weakness"),
-        "O": QT_TRANSLATE_NOOP("texts", "Opportunity"),
-        "T": QT_TRANSLATE_NOOP("texts", "Threat"),
-    },
-    "source": {
-        "employees": QT_TRANSLATE_NOOP("texts", "Employees"),
-        "clients": QT_TRANSLATE_NOOP("texts", "Clients"),
-        "investors": QT_TRANSLATE_NOOP("texts", "Investors"),
-        "management": QT_TRANSLATE_NOOP("texts", "Management"),
-        "analysis": QT_TRANSLATE_NOOP("texts", "Own analysis"),
-    },
-    "tows": {
-        "SO": QT_TRANSLATE_NOOP("texts", "SO: use"),
-        "ST": QT_TRANSLATE_NOOP("texts", "ST: defend"),
-        "WO": QT_TRANSLATE_NOOP("texts", "WO: improve"),
-        "WT": QT_TRANSLATE_NOOP("texts", "WT: avoid"),
-    },
-    "status": {
-        "planned": QT_TRANSLATE_NOOP("texts", "Planned"),
-        "in_progress": QT_TRANSLATE_NOOP("texts", "In progress"),
-        "done": QT_TRANSLATE_NOOP("texts", "Done"),
-        "cancelled": QT_TRANSLATE_NOOP("texts", "Cancelled"),
-    },
-    "recurrence": {
-        "none": QT_TRANSLATE_NOOP("texts", "Once"),
-        "weekly": QT_TRANSLATE_NOOP("texts", "Every week"),
-        "monthly": QT_TRANSLATE_NOOP("texts", "Every month"),
-    },
-    "state": {
-        "draft": QT_TRANSLATE_NOOP("texts", "Draft"),
-        "submitted": QT_TRANSLATE_NOOP("texts", "Submitted"),
-        "approved": QT_TRANSLATE_NOOP("texts", "Approved"),
-        "closed": QT_TRANSLATE_NOOP("texts", "Closed"),
-    },
-    "mode": {
-        "bottom_up": QT_TRANSLATE_NOOP("texts", "Fixed sum (bottom-up)"),
-        "top_down": QT_TRANSLATE_NOOP("texts", "Sum of the actions (top-down)"),
-    },
-    "basis": {
-        "per_month": QT_TRANSLATE_NOOP("texts", "per month"),
-        "per_period": QT_TRANSLATE_NOOP("texts", "for the whole period"),
-    },
-    "target": {
-        "budget": QT_TRANSLATE_NOOP("texts", "Whole budget"),
-        "channel": QT_TRANSLATE_NOOP("texts", "Channel"),
-        "action": QT_TRANSLATE_NOOP("texts", "Action"),
-    },
-    "cadence": {
-        "daily": QT_TRANSLATE_NOOP("texts", "Daily"),
-        "weekly": QT_TRANSLATE_NOOP("texts", "Weekly"),
-        "monthly": QT_TRANSLATE_NOOP("texts", "Monthly"),
-    },
-    "verdict": {
-        "ok": QT_TRANSLATE_NOOP("texts", "On track"),
-        "warning": QT_TRANSLATE_NOOP("texts", "Close to the limit"),
-        "over": QT_TRANSLATE_NOOP("texts", "Overspent"),
-        "overdue": QT_TRANSLATE_NOOP("texts", "Check overdue"),
-        "unplanned": QT_TRANSLATE_NOOP("texts", "Unplanned spend"),
-    },
-    "decision": {
-        "pending": QT_TRANSLATE_NOOP("texts", "Pending"),
-        "scale": QT_TRANSLATE_NOOP("texts", "Scale"),
-        "stop": QT_TRANSLATE_NOOP("texts", "Stop"),
-        "continue": QT_TRANSLATE_NOOP("texts", "Continue"),
-    },
-    "kind": {
-        "count": QT_TRANSLATE_NOOP("texts", "Count"),
-        "money": QT_TRANSLATE_NOOP("texts", "Money"),
-        "number": QT_TRANSLATE_NOOP("texts", "Number"),
-    },
-    "cadence_report": {
-        "": QT_TRANSLATE_NOOP("texts", "Not set"),
-        "daily": QT_TRANSLATE_NOOP("texts", "Daily"),
-        "weekly": QT_TRANSLATE_NOOP("texts", "Weekly"),
-        "monthly": QT_TRANSLATE_NOOP("texts", "Monthly"),
-    },
-}
 
 
 def enum_label(kind: str, value: str | None) -> str:
