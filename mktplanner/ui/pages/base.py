@@ -242,12 +242,7 @@ class TableBlock:
         self.page = page
         self.table = table
         self.new_row = new_row
-        self.model = RowTableModel(
-            columns,
-            fmt=lambda: page.fmt,
-            on_edit=on_edit or self._edit,
-            dark=theme.is_dark,
-        )
+        self.model = self._make_model(columns, on_edit or self._edit)
         self.view = DataTable(self.model)
         self.view.setItemDelegate(
             CellDelegate(self.model, lambda: page.fmt, page.parse_error, self.view)
@@ -262,6 +257,14 @@ class TableBlock:
         )
         self.section.add_clicked.connect(self.add)
         self.section.delete_clicked.connect(self.delete_selected)
+
+    def _make_model(
+        self, columns: Sequence[Col], on_edit: Callable[[Row, Col, Any], bool]
+    ) -> RowTableModel:
+        """The block's model (a subclass may make another kind, e.g. grouped rows)."""
+        return RowTableModel(
+            columns, fmt=lambda: self.page.fmt, on_edit=on_edit, dark=theme.is_dark
+        )
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         current = self.view.current_row()

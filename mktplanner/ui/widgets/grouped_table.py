@@ -22,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from mktplanner.ui import theme
 from mktplanner.ui.models.table import Col, Row, RowTableModel
 from mktplanner.ui.pages.base import TableBlock
-from mktplanner.ui.widgets.table import CellDelegate, DataTable, TableSection
 
 if TYPE_CHECKING:
     from mktplanner.ui.pages.base import Page
@@ -137,32 +136,19 @@ class GroupedBlock(TableBlock):
         on_sort: Callable[[str | None, bool], None] | None = None,
         decoration: Callable[[Row, Col], Any] | None = None,
     ):
-        # Same parts as TableBlock, with the grouped model (TableBlock builds a plain one).
-        self.page = page
-        self.table = table
-        self.new_row = new_row
-        self.model = GroupedRowModel(
+        self._on_sort, self._decoration = on_sort, decoration
+        super().__init__(
+            page,
+            table,
             columns,
-            on_sort=on_sort,
-            decoration=decoration,
-            fmt=lambda: page.fmt,
-            on_edit=on_edit or self._edit,
-            dark=theme.is_dark,
-        )
-        self.view = DataTable(self.model)
-        self.view.setItemDelegate(
-            CellDelegate(self.model, lambda: page.fmt, page.parse_error, self.view)
-        )
-        self.view.set_empty_text(empty)
-        self.section = TableSection(
-            title,
-            hint,
-            self.view,
-            add_text=add_text if new_row is not None else "",
+            title=title,
+            hint=hint,
+            empty=empty,
+            add_text=add_text,
             delete_text=delete_text,
+            new_row=new_row,
+            on_edit=on_edit,
         )
-        self.section.add_clicked.connect(self.add)
-        self.section.delete_clicked.connect(self.delete_selected)
         self.model.modelReset.connect(self._span_groups)
         if on_sort is not None:
             header = self.view.horizontalHeader()
@@ -170,6 +156,18 @@ class GroupedBlock(TableBlock):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.view.setSortingEnabled(True)
         page._blocks.append(self)
+
+    def _make_model(
+        self, columns: Sequence[Col], on_edit: Callable[[Row, Col, Any], bool]
+    ) -> RowTableModel:
+        return GroupedRowModel(
+            columns,
+            on_sort=self._on_sort,
+            decoration=self._decoration,
+            fmt=lambda: self.page.fmt,
+            on_edit=on_edit,
+            dark=theme.is_dark,
+        )
 
     def _span_groups(self) -> None:
         model = self.model
